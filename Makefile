@@ -1,0 +1,25 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: serve test build bench setup
+
+## Build the release page and serve it on http://127.0.0.1:$(PORT)/
+serve: build
+	node tests/e2e/serve.mjs dist $(PORT)
+
+## Format, lint, native + browser + end-to-end tests, release build, size budget.
+test:
+	scripts/test.sh
+
+build: setup
+	trunk build --release
+
+setup:
+	scripts/setup.sh
+
+## Benchmarks (not part of the tests): the engine natively, then the widget in Chromium.
+bench: build
+	cargo bench --bench engine
+	node tests/e2e/bench.mjs

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Prints every file in dist/ with its size raw, gzip -9 and brotli -q 11, then fails when
+# the wasm + JS + CSS the widget loads exceed the brotli budget in size-budget.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dist=${1:-dist}
+budget=$(grep -v '^#' size-budget.txt | tr -d '[:space:]')
+
+printf '%-36s %10s %10s %10s\n' file raw gzip-9 brotli-11
+total_raw=0 total_gzip=0 total_brotli=0
+while IFS= read -r file; do
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  br=$(brotli -q 11 -c "$file" | wc -c)
+  printf '%-36s %10d %10d %10d\n' "${file#"$dist"/}" "$raw" "$gz" "$br"
+  case "$file" in
+    *.wasm | *.js | *.css)
+      total_raw=$((total_raw + raw)) total_gzip=$((total_gzip + gz)) total_brotli=$((total_brotli + br)) ;;
+  esac
+done < <(find "$dist" -type f | sort)
+printf '%-36s %10d %10d %10d\n' 'widget total (wasm+js+css)' "$total_raw" "$total_gzip" "$total_brotli"
+
+if ! compgen -G "$dist/*.wasm" >/dev/null || ! compgen -G "$dist/*.js" >/dev/null; then
+  echo "size: FAILED: no wasm or JS in $dist/: build first (trunk build --release)"
+  exit 1
+fi
+if [ "$total_brotli" -gt "$budget" ]; then
+  echo "size: FAILED: the widget is $total_brotli B brotli, over the budget of $budget B (size-budget.txt)"
+  exit 1
+fi
+echo "size: ok: $total_brotli B brotli of a $budget B budget"

@@ -1,0 +1,172 @@
+//! The dataset's shape: what a comparison, its criteria and its decision tree are.
+//!
+//! These types only describe data. They are read from JSON with serde and checked by
+//! `validate`; every other engine module may assume a validated `Dataset`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The reserved `next` value that ends a path and shows the result.
+pub const RESULT: &str = "result";
+
+/// A whole comparison: its sides, the facts it rests on, and the questions that decide.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// A short, URL-safe id (`[a-z0-9-]+`), written into share links.
+    pub id: String,
+    /// Bumped whenever a change would give an old share link another meaning.
+    pub version: u32,
+    pub title: String,
+    /// One or two sentences shown before the first question.
+    pub intro: String,
+    /// The options a reader can be recommended, e.g. `node`, `python`, `hybrid`.
+    pub sides: Vec<Side>,
+    /// Which side wins an exact tie when no tie-break question decides it: the first listed.
+    pub tie_order: Vec<String>,
+    /// Question ids consulted in order when the two best scores are within `tie_margin`:
+    /// the side that the reader's answer to that question favoured most wins.
+    #[serde(default)]
+    pub tie_break: Vec<String>,
+    /// Scores this close (inclusive) count as mixed signals, decided by `tie_break`.
+    #[serde(default)]
+    pub tie_margin: u32,
+    pub criteria: Vec<Criterion>,
+    pub frameworks: Vec<Framework>,
+    /// The id of the first question.
+    pub start: String,
+    pub questions: Vec<Question>,
+}
+
+/// One possible recommendation.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    pub id: String,
+    pub label: String,
+    /// One sentence on what choosing this side means.
+    pub summary: String,
+    /// For a side that combines others (the hybrid): which part runs on which side, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
+}
+
+/// A part of a combined side: the role one of the other sides plays in it.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub side: String,
+    pub role: String,
+    pub why: String,
+}
+
+/// One thing the comparison weighs, with what it says for each side.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    /// The group in the comparison table, e.g. "Performance".
+    pub category: String,
+    pub title: String,
+    /// What the comparison says for each side, keyed by side id.
+    pub says: BTreeMap<String, String>,
+    /// The side id this criterion favours, or `"neutral"` when it favours none.
+    pub favours: String,
+    /// Under what conditions it favours that side.
+    pub when: String,
+    pub sources: Vec<Source>,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    /// Absent for the seed article, which has no public address here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A framework a reader could start with.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub id: String,
+    /// The side id it belongs to (never a combined side).
+    pub side: String,
+    pub name: String,
+    /// What it is for, in a few words.
+    pub summary: String,
+}
+
+/// One step of the decision tree.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub prompt: String,
+    pub help: String,
+    /// Where every answer without its own `next` leads: a question id or `RESULT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    pub answers: Vec<Answer>,
+}
+
+/// One choice in a question.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub id: String,
+    pub label: String,
+    pub help: String,
+    /// Overrides the question's `next`: this is what makes the tree branch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// Points for frameworks, keyed by framework id (range -5..=5).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub frameworks: BTreeMap<String, i32>,
+}
+
+/// What an answer does to the scores, and the fact it rests on.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    /// The criterion id this effect rests on.
+    pub criterion: String,
+    /// Points per side id (range -5..=5); sides not named get 0.
+    pub scores: BTreeMap<String, i32>,
+    /// Why, in one sentence a reader sees as a reason.
+    pub because: String,
+}
+
+impl Dataset {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|question| question.id == id)
+    }
+
+    pub fn side(&self, id: &str) -> Option<&Side> {
+        self.sides.iter().find(|side| side.id == id)
+    }
+
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|criterion| criterion.id == id)
+    }
+
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|framework| framework.id == id)
+    }
+}
+
+impl Question {
+    pub fn answer(&self, id: &str) -> Option<&Answer> {
+        self.answers.iter().find(|answer| answer.id == id)
+    }
+
+    /// Where `answer` leads: its own `next`, else the question's. `None` only in an
+    /// invalid dataset (validation rejects it as a dead end).
+    pub fn next_after<'a>(&'a self, answer: &'a Answer) -> Option<&'a str> {
+        answer.next.as_deref().or(self.next.as_deref())
+    }
+}

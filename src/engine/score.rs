@@ -1,0 +1,425 @@
+//! The scorecard: what a set of answers adds up to, who wins, how clearly, and why.
+//!
+//! The rule, which the dataset author simulates exactly:
+//!
+//! 1. Each side's score is the sum of `effect.scores[side]` over the chosen answers.
+//! 2. Sides scoring at least `top - tie_margin` are in contention. When more than one is,
+//!    each question in `tie_break` is consulted in order: if it was answered, the points
+//!    its answer gave each side are summed, and if exactly one side in contention has the
+//!    strictly highest sum, that side wins.
+//! 3. Otherwise the highest score wins, and an exact tie goes to the earliest side in
+//!    `tie_order` (sides it does not list come after, in dataset order).
+
+use std::cmp::Reverse;
+
+use super::model::{Answer, Dataset};
+use super::paths::Choice;
+
+/// Points for one side.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SidePoints {
+    pub side_id: String,
+    pub points: i64,
+}
+
+/// Everything the result page shows about the scores.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scorecard {
+    /// Every side's score, in `ds.sides` order.
+    pub totals: Vec<SidePoints>,
+    /// The recommended side's id (empty only for a dataset without sides).
+    pub winner: String,
+    /// The best other side by score (ties by `tie_order`).
+    pub runner_up: Option<String>,
+    /// The winner's score minus the runner-up's: at most 0 when a tie-break decided.
+    pub margin: i64,
+    /// The sides whose scores were within `tie_margin` of the top, in `ds.sides` order.
+    pub in_contention: Vec<String>,
+    /// The tie-break question that decided between sides in contention, if one did.
+    pub decided_by: Option<String>,
+    pub confidence: Confidence,
+    /// Each criterion the answers touched, with its points per side (`ds.sides` order),
+    /// the heaviest first.
+    pub criteria: Vec<CriterionContribution>,
+    /// One reason per effect that moved points, the ones that weighed most for the
+    /// winner first.
+    pub reasons: Vec<Reason>,
+}
+
+/// How clear the result is, as a reader would say it.
+///
+/// `percent` is the winner's lead as a share of the points that moved the two leading
+/// sides apart: `100 * max(margin, 0) / swing`, where `swing` is the sum, over every
+/// effect of every chosen answer, of `|points for the winner - points for the runner-up|`.
+/// 100 means every answer that separated the two sides favoured the winner; 0 means the
+/// answers cancelled out (or nothing separated them). Because the margin is the sum of
+/// the same differences without the absolute value, the percent never exceeds 100.
+///
+/// The level: a toss-up when more than one side was in contention (the scores were within
+/// `tie_margin`), otherwise strong from 60 %, clear from 30 %, slight below.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Confidence {
+    pub percent: u8,
+    pub level: ConfidenceLevel,
+    /// The level in words, e.g. `Clear` or `Toss-up: your answer to "…" decides`.
+    pub words: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfidenceLevel {
+    Strong,
+    Clear,
+    Slight,
+    TossUp,
+}
+
+/// What one criterion added up to over the chosen answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CriterionContribution {
+    pub criterion_id: String,
+    /// Points per side, in `ds.sides` order.
+    pub points: Vec<SidePoints>,
+    /// The sum of the absolute points its effects moved, over all sides.
+    pub weight: i64,
+}
+
+/// One effect of one chosen answer: the answer that caused it and the fact it rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    pub question_id: String,
+    pub answer_id: String,
+    pub criterion_id: String,
+    /// The non-zero points per side, in `ds.sides` order.
+    pub points: Vec<SidePoints>,
+    /// The points this effect gave the winner (negative when it counted against it).
+    pub points_for_winner: i64,
+    pub because: String,
+}
+
+/// Scores `answered` (question id, answer id) pairs; pairs naming an unknown question or
+/// answer are ignored. Meant for a complete path, but works on any prefix.
+pub fn scorecard(ds: &Dataset, answered: &[(String, String)]) -> Scorecard {
+    let chosen = resolve(ds, answered);
+    scorecard_of(ds, &chosen)
+}
+
+/// Only the winner of `answered`, by the same rule, without building the scorecard: for
+/// walking many paths. `None` only for a dataset without sides.
+pub fn winner(ds: &Dataset, answered: &[(String, String)]) -> Option<String> {
+    let winner = winner_of(ds, &resolve(ds, answered))?;
+    Some(ds.sides[winner].id.clone())
+}
+
+/// The index in `ds.sides` of the winner of `chosen`.
+pub(crate) fn winner_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Option<usize> {
+    let mut totals = vec![0; ds.sides.len()];
+    for (_, answer) in chosen {
+        add_answer(ds, answer, &mut totals, 1);
+    }
+    Some(decide(ds, &totals, chosen)?.winner)
+}
+
+/// The (question, answer) pairs of `answered` that exist in the dataset.
+pub(crate) fn resolve<'a>(ds: &'a Dataset, answered: &[(String, String)]) -> Vec<Choice<'a>> {
+    answered
+        .iter()
+        .filter_map(|(question_id, answer_id)| {
+            let question = ds.question(question_id)?;
+            let answer = question.answer(answer_id)?;
+            Some((question, answer))
+        })
+        .collect()
+}
+
+pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
+    let mut totals = vec![0; ds.sides.len()];
+    for (_, answer) in chosen {
+        add_answer(ds, answer, &mut totals, 1);
+    }
+    let side_points = |points: &[i64]| -> Vec<SidePoints> {
+        ds.sides
+            .iter()
+            .zip(points)
+            .map(|(side, &points)| SidePoints {
+                side_id: side.id.clone(),
+                points,
+            })
+            .collect()
+    };
+    let Some(decision) = decide(ds, &totals, chosen) else {
+        return Scorecard {
+            totals: Vec::new(),
+            winner: String::new(),
+            runner_up: None,
+            margin: 0,
+            in_contention: Vec::new(),
+            decided_by: None,
+            confidence: Confidence {
+                percent: 0,
+                level: ConfidenceLevel::TossUp,
+                words: "Toss-up: there is nothing to choose from".to_string(),
+            },
+            criteria: Vec::new(),
+            reasons: Vec::new(),
+        };
+    };
+    let winner = decision.winner;
+    let runner_up = best_side(ds, &totals, |side| side != winner);
+    let margin = match runner_up {
+        Some(runner_up) => totals[winner] - totals[runner_up],
+        None => totals[winner],
+    };
+    let threshold = contention_threshold(ds, &totals);
+    let in_contention: Vec<String> = ds
+        .sides
+        .iter()
+        .zip(&totals)
+        .filter(|(_, &total)| total >= threshold)
+        .map(|(side, _)| side.id.clone())
+        .collect();
+    let confidence = confidence(
+        ds,
+        chosen,
+        &decision,
+        runner_up,
+        margin,
+        in_contention.len(),
+    );
+    Scorecard {
+        totals: side_points(&totals),
+        winner: ds.sides[winner].id.clone(),
+        runner_up: runner_up.map(|side| ds.sides[side].id.clone()),
+        margin,
+        in_contention,
+        decided_by: decision.decided_by.map(str::to_string),
+        confidence,
+        criteria: criteria(ds, chosen, &side_points),
+        reasons: reasons(ds, chosen, &ds.sides[winner].id),
+    }
+}
+
+/// The winner and what decided it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Decision<'a> {
+    /// An index into `ds.sides`.
+    pub(crate) winner: usize,
+    /// The tie-break question id that decided, if one did.
+    pub(crate) decided_by: Option<&'a str>,
+}
+
+/// Adds `sign` times the points of `answer`'s effects to `totals` (indexed like `ds.sides`).
+pub(crate) fn add_answer(ds: &Dataset, answer: &Answer, totals: &mut [i64], sign: i64) {
+    for effect in &answer.effects {
+        for (side_id, &points) in &effect.scores {
+            if let Some(side) = side_index(ds, side_id) {
+                totals[side] += sign * i64::from(points);
+            }
+        }
+    }
+}
+
+/// Applies the rule in the module comment to `totals`; `None` only when there are no sides.
+pub(crate) fn decide<'a>(
+    ds: &'a Dataset,
+    totals: &[i64],
+    chosen: &[Choice<'_>],
+) -> Option<Decision<'a>> {
+    let threshold = contention_threshold(ds, totals);
+    let contenders = totals.iter().filter(|&&total| total >= threshold).count();
+    if contenders > 1 {
+        for question_id in &ds.tie_break {
+            let Some((_, answer)) = chosen
+                .iter()
+                .find(|(question, _)| question.id == *question_id)
+            else {
+                continue;
+            };
+            let mut sums = vec![0; ds.sides.len()];
+            add_answer(ds, answer, &mut sums, 1);
+            let in_contention = |side: usize| totals[side] >= threshold;
+            let Some(best) = (0..sums.len())
+                .filter(|&side| in_contention(side))
+                .map(|side| sums[side])
+                .max()
+            else {
+                continue;
+            };
+            let mut leaders =
+                (0..sums.len()).filter(|&side| in_contention(side) && sums[side] == best);
+            if let (Some(leader), None) = (leaders.next(), leaders.next()) {
+                return Some(Decision {
+                    winner: leader,
+                    decided_by: Some(question_id.as_str()),
+                });
+            }
+        }
+    }
+    let winner = best_side(ds, totals, |_| true)?;
+    Some(Decision {
+        winner,
+        decided_by: None,
+    })
+}
+
+pub(crate) fn side_index(ds: &Dataset, side_id: &str) -> Option<usize> {
+    ds.sides.iter().position(|side| side.id == side_id)
+}
+
+/// The lowest score still in contention with the top one.
+fn contention_threshold(ds: &Dataset, totals: &[i64]) -> i64 {
+    let top = totals.iter().copied().max().unwrap_or(0);
+    top - i64::from(ds.tie_margin)
+}
+
+/// The highest-scoring side among those `eligible`; exact ties go to `tie_order`.
+fn best_side(ds: &Dataset, totals: &[i64], eligible: impl Fn(usize) -> bool) -> Option<usize> {
+    (0..totals.len())
+        .filter(|&side| eligible(side))
+        .min_by_key(|&side| (Reverse(totals[side]), tie_rank(ds, side)))
+}
+
+/// A side's place in `tie_order`; unlisted sides come after, in dataset order.
+fn tie_rank(ds: &Dataset, side: usize) -> usize {
+    let side_id = &ds.sides[side].id;
+    match ds.tie_order.iter().position(|listed| listed == side_id) {
+        Some(rank) => rank,
+        None => ds.tie_order.len() + side,
+    }
+}
+
+fn confidence(
+    ds: &Dataset,
+    chosen: &[Choice<'_>],
+    decision: &Decision<'_>,
+    runner_up: Option<usize>,
+    margin: i64,
+    contenders: usize,
+) -> Confidence {
+    let percent = match runner_up {
+        None => 100,
+        Some(runner_up) => {
+            let winner_id = &ds.sides[decision.winner].id;
+            let runner_up_id = &ds.sides[runner_up].id;
+            let swing: i64 = chosen
+                .iter()
+                .flat_map(|(_, answer)| &answer.effects)
+                .map(|effect| {
+                    let for_winner = effect.scores.get(winner_id).copied().unwrap_or(0);
+                    let for_runner_up = effect.scores.get(runner_up_id).copied().unwrap_or(0);
+                    (i64::from(for_winner) - i64::from(for_runner_up)).abs()
+                })
+                .sum();
+            match swing {
+                0 => 0,
+                // Rounded to the nearest percent; margin <= swing keeps it within 100.
+                _ => ((200 * margin.max(0) + swing) / (2 * swing)).min(100),
+            }
+        }
+    };
+    let percent = u8::try_from(percent).unwrap_or(100);
+    if contenders > 1 {
+        let words = match decision
+            .decided_by
+            .and_then(|question_id| ds.question(question_id))
+        {
+            Some(question) => format!("Toss-up: your answer to \"{}\" decides", question.prompt),
+            None => "Toss-up: too close to call".to_string(),
+        };
+        return Confidence {
+            percent,
+            level: ConfidenceLevel::TossUp,
+            words,
+        };
+    }
+    let (level, words) = match percent {
+        60.. => (ConfidenceLevel::Strong, "Strong"),
+        30.. => (ConfidenceLevel::Clear, "Clear"),
+        _ => (ConfidenceLevel::Slight, "Slight"),
+    };
+    Confidence {
+        percent,
+        level,
+        words: words.to_string(),
+    }
+}
+
+fn criteria(
+    ds: &Dataset,
+    chosen: &[Choice<'_>],
+    side_points: &dyn Fn(&[i64]) -> Vec<SidePoints>,
+) -> Vec<CriterionContribution> {
+    // (criterion id, points per side, weight), in the order the answers first touch them.
+    let mut touched: Vec<(&str, Vec<i64>, i64)> = Vec::new();
+    for effect in chosen.iter().flat_map(|(_, answer)| &answer.effects) {
+        let position = match touched
+            .iter()
+            .position(|(id, _, _)| *id == effect.criterion)
+        {
+            Some(position) => position,
+            None => {
+                touched.push((&effect.criterion, vec![0; ds.sides.len()], 0));
+                touched.len() - 1
+            }
+        };
+        let (_, points, weight) = &mut touched[position];
+        for (side_id, &value) in &effect.scores {
+            if let Some(side) = side_index(ds, side_id) {
+                points[side] += i64::from(value);
+                *weight += i64::from(value).abs();
+            }
+        }
+    }
+    touched.retain(|(_, _, weight)| *weight > 0);
+    let dataset_order = |criterion_id: &str| {
+        ds.criteria
+            .iter()
+            .position(|criterion| criterion.id == criterion_id)
+            .unwrap_or(usize::MAX)
+    };
+    touched
+        .sort_by_key(|(criterion_id, _, weight)| (Reverse(*weight), dataset_order(criterion_id)));
+    touched
+        .into_iter()
+        .map(|(criterion_id, points, weight)| CriterionContribution {
+            criterion_id: criterion_id.to_string(),
+            points: side_points(&points),
+            weight,
+        })
+        .collect()
+}
+
+fn reasons(ds: &Dataset, chosen: &[Choice<'_>], winner_id: &str) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    for (question, answer) in chosen {
+        for effect in &answer.effects {
+            let points: Vec<SidePoints> = ds
+                .sides
+                .iter()
+                .filter_map(|side| match effect.scores.get(&side.id) {
+                    Some(&points) if points != 0 => Some(SidePoints {
+                        side_id: side.id.clone(),
+                        points: i64::from(points),
+                    }),
+                    _ => None,
+                })
+                .collect();
+            if points.is_empty() {
+                continue;
+            }
+            reasons.push(Reason {
+                question_id: question.id.clone(),
+                answer_id: answer.id.clone(),
+                criterion_id: effect.criterion.clone(),
+                points_for_winner: i64::from(effect.scores.get(winner_id).copied().unwrap_or(0)),
+                points,
+                because: effect.because.clone(),
+            });
+        }
+    }
+    // A stable sort: equal weights keep the order of the path.
+    reasons.sort_by_key(|reason| {
+        let absolute: i64 = reason.points.iter().map(|side| side.points.abs()).sum();
+        (Reverse(reason.points_for_winner.abs()), Reverse(absolute))
+    });
+    reasons
+}

@@ -1,0 +1,323 @@
+//! The reader's progress through the questions, as plain data.
+//!
+//! A session stores every answer the reader gave (question id → answer id), even for
+//! questions that a later change took off the path, plus a cursor. The path itself is
+//! derived: from `start`, follow the stored answers until a question without one, or the
+//! result. The cursor is an index into that path; the path's length is the result step.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use super::model::Dataset;
+use super::paths::{path_lengths, Progress, Tree, Walk};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Session {
+    answers: BTreeMap<String, String>,
+    cursor: usize,
+}
+
+/// What the reader sees now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Question {
+        question_id: String,
+        /// The answer given earlier, shown as selected.
+        selected: Option<String>,
+        progress: Progress,
+    },
+    /// The end of a complete path.
+    Result,
+}
+
+/// A question on the path and its stored answer, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathStep {
+    pub question_id: String,
+    pub answer_id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    UnknownQuestion {
+        question_id: String,
+    },
+    UnknownAnswer {
+        question_id: String,
+        answer_id: String,
+    },
+    NotOnPath {
+        question_id: String,
+    },
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SessionError::UnknownQuestion { question_id } => {
+                write!(f, "there is no question \"{question_id}\"")
+            }
+            SessionError::UnknownAnswer {
+                question_id,
+                answer_id,
+            } => write!(
+                f,
+                "question \"{question_id}\" has no answer \"{answer_id}\""
+            ),
+            SessionError::NotOnPath { question_id } => {
+                write!(f, "question \"{question_id}\" is not on the current path")
+            }
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+/// An answer `Session::from_answers` did not keep, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    pub question_id: String,
+    pub answer_id: String,
+    pub reason: DropReason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropReason {
+    UnknownQuestion,
+    UnknownAnswer,
+    /// The question was answered earlier in the same list.
+    Repeated,
+    /// The question is not on the path the other answers lead along.
+    NotOnPath,
+}
+
+impl fmt::Display for DropReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            DropReason::UnknownQuestion => "the question no longer exists",
+            DropReason::UnknownAnswer => "the answer no longer exists",
+            DropReason::Repeated => "the question was answered twice",
+            DropReason::NotOnPath => "the question is not on the path your other answers lead to",
+        };
+        f.write_str(text)
+    }
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session::default()
+    }
+
+    /// Forgets every answer and goes back to the first question.
+    pub fn restart(&mut self) {
+        self.answers.clear();
+        self.cursor = 0;
+    }
+
+    /// Replays `pairs` along the path from the start. Pairs naming an unknown question or
+    /// answer, a question already answered in `pairs`, or a question the other answers do
+    /// not lead to are dropped and reported. The cursor ends after the last kept answer.
+    pub fn from_answers(ds: &Dataset, pairs: &[(String, String)]) -> (Session, Vec<Dropped>) {
+        let tree = Tree::new(ds);
+        let mut reasons: Vec<Option<DropReason>> = vec![None; pairs.len()];
+        let mut seen = HashSet::new();
+        // (pair index, question index, answer index) of every pair that could be kept.
+        let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
+        for (pair, (question_id, answer_id)) in pairs.iter().enumerate() {
+            if !seen.insert(question_id.as_str()) {
+                reasons[pair] = Some(DropReason::Repeated);
+                continue;
+            }
+            let Some(question) = tree.question_index(question_id) else {
+                reasons[pair] = Some(DropReason::UnknownQuestion);
+                continue;
+            };
+            let Some(answer) = tree.answer_index(question, answer_id) else {
+                reasons[pair] = Some(DropReason::UnknownAnswer);
+                continue;
+            };
+            candidates.push((pair, question, answer));
+        }
+        let chosen = |question: usize| {
+            candidates
+                .iter()
+                .find(|&&(_, candidate, _)| candidate == question)
+                .map(|&(_, _, answer)| answer)
+        };
+        let walk = tree.derive(&chosen);
+        let mut session = Session::new();
+        for &(question, answer) in &walk.steps {
+            let Some(answer) = answer else {
+                continue;
+            };
+            let (question, answer) = tree.pair(question, answer);
+            session
+                .answers
+                .insert(question.id.clone(), answer.id.clone());
+        }
+        session.cursor = session.answers.len();
+        for &(pair, question, _) in &candidates {
+            if !walk
+                .steps
+                .iter()
+                .any(|&(step, answer)| step == question && answer.is_some())
+            {
+                reasons[pair] = Some(DropReason::NotOnPath);
+            }
+        }
+        let dropped = pairs
+            .iter()
+            .zip(reasons)
+            .filter_map(|((question_id, answer_id), reason)| {
+                Some(Dropped {
+                    question_id: question_id.clone(),
+                    answer_id: answer_id.clone(),
+                    reason: reason?,
+                })
+            })
+            .collect();
+        (session, dropped)
+    }
+
+    /// Records `answer_id` for `question_id`, a question on the path, and moves to the step
+    /// after it. Later answers stay stored; those still on the new path show as selected.
+    pub fn answer(
+        &mut self,
+        ds: &Dataset,
+        question_id: &str,
+        answer_id: &str,
+    ) -> Result<(), SessionError> {
+        let tree = Tree::new(ds);
+        let Some(question) = tree.question_index(question_id) else {
+            return Err(SessionError::UnknownQuestion {
+                question_id: question_id.to_string(),
+            });
+        };
+        if tree.answer_index(question, answer_id).is_none() {
+            return Err(SessionError::UnknownAnswer {
+                question_id: question_id.to_string(),
+                answer_id: answer_id.to_string(),
+            });
+        }
+        let position = self.position_on_path(&tree, question_id)?;
+        self.answers
+            .insert(question_id.to_string(), answer_id.to_string());
+        self.cursor = position + 1;
+        Ok(())
+    }
+
+    /// Moves one step back, keeping the answer there so it shows as selected. Returns
+    /// false at the first question.
+    pub fn back(&mut self) -> bool {
+        if self.cursor == 0 {
+            return false;
+        }
+        self.cursor -= 1;
+        true
+    }
+
+    /// Moves the cursor to `question_id`, which must be on the path.
+    pub fn go_to(&mut self, ds: &Dataset, question_id: &str) -> Result<(), SessionError> {
+        let tree = Tree::new(ds);
+        self.cursor = self.position_on_path(&tree, question_id)?;
+        Ok(())
+    }
+
+    /// The current question, or the result at the end of a complete path.
+    pub fn current(&self, ds: &Dataset) -> Step {
+        let tree = Tree::new(ds);
+        let walk = self.walk(&tree);
+        let cursor = self.cursor_on(&walk);
+        let Some(&(question, answer)) = walk.steps.get(cursor) else {
+            if walk.complete {
+                return Step::Result;
+            }
+            // Only an invalid dataset has no first question; show its start anyway.
+            return Step::Question {
+                question_id: ds.start.clone(),
+                selected: None,
+                progress: Progress {
+                    position: 1,
+                    min_total: 1,
+                    max_total: 1,
+                },
+            };
+        };
+        let question = &ds.questions[question];
+        Step::Question {
+            question_id: question.id.clone(),
+            selected: answer.map(|answer| question.answers[answer].id.clone()),
+            progress: path_lengths(ds).progress(cursor, &question.id),
+        }
+    }
+
+    /// The questions on the path up to and including the current one (all of them at the
+    /// result), each with its stored answer.
+    pub fn path(&self, ds: &Dataset) -> Vec<PathStep> {
+        let tree = Tree::new(ds);
+        let walk = self.walk(&tree);
+        let end = (self.cursor_on(&walk) + 1).min(walk.steps.len());
+        walk.steps[..end]
+            .iter()
+            .map(|&(question, answer)| {
+                let question = &ds.questions[question];
+                PathStep {
+                    question_id: question.id.clone(),
+                    answer_id: answer.map(|answer| question.answers[answer].id.clone()),
+                }
+            })
+            .collect()
+    }
+
+    /// The answered questions before the cursor, in path order: what the share link holds
+    /// and, once the result is reached, what the scorecard scores.
+    pub fn answered(&self, ds: &Dataset) -> Vec<(String, String)> {
+        let tree = Tree::new(ds);
+        let walk = self.walk(&tree);
+        let end = self.cursor_on(&walk);
+        walk.steps[..end]
+            .iter()
+            .filter_map(|&(question, answer)| {
+                let (question, answer) = tree.pair(question, answer?);
+                Some((question.id.clone(), answer.id.clone()))
+            })
+            .collect()
+    }
+
+    /// Every stored answer, including those of questions no longer on the path.
+    pub fn stored_answers(&self) -> &BTreeMap<String, String> {
+        &self.answers
+    }
+
+    fn walk(&self, tree: &Tree<'_>) -> Walk {
+        let chosen = |question: usize| {
+            let answer_id = self.answers.get(&tree.ds.questions[question].id)?;
+            tree.answer_index(question, answer_id)
+        };
+        tree.derive(&chosen)
+    }
+
+    /// The cursor, kept within the derived path: the result step exists only when the path
+    /// is complete.
+    fn cursor_on(&self, walk: &Walk) -> usize {
+        if walk.complete {
+            return self.cursor.min(walk.steps.len());
+        }
+        self.cursor.min(walk.steps.len().saturating_sub(1))
+    }
+
+    fn position_on_path(&self, tree: &Tree<'_>, question_id: &str) -> Result<usize, SessionError> {
+        let Some(question) = tree.question_index(question_id) else {
+            return Err(SessionError::UnknownQuestion {
+                question_id: question_id.to_string(),
+            });
+        };
+        let walk = self.walk(tree);
+        match walk.steps.iter().position(|&(step, _)| step == question) {
+            Some(position) => Ok(position),
+            None => Err(SessionError::NotOnPath {
+                question_id: question_id.to_string(),
+            }),
+        }
+    }
+}

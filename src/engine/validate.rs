@@ -1,0 +1,697 @@
+//! Loading a dataset: JSON in, a checked `Dataset` or every problem found out.
+//!
+//! Each problem names its place as a path into the document, e.g.
+//! `questions[3].answers[1].next: unknown question "db-kind"`. Loading never panics, and
+//! refuses oversized input before parsing it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::{ControlFlow, RangeInclusive};
+
+use super::model::{Dataset, Question, RESULT};
+use super::paths::{Choice, Next, Tree};
+use super::score::add_answer;
+
+/// The largest input `load` parses.
+pub const MAX_INPUT_BYTES: usize = 512 * 1024;
+pub const MAX_QUESTIONS: usize = 200;
+pub const MAX_ANSWERS_PER_QUESTION: usize = 12;
+pub const MAX_CRITERIA: usize = 64;
+pub const MAX_TEXT_CHARS: usize = 600;
+pub const MAX_ID_CHARS: usize = 32;
+/// The most complete paths a tree may have: every one is checked, and the "what would
+/// change the answer" search walks them.
+pub const MAX_PATHS: u64 = 100_000;
+/// The range of points an answer may give a side or a framework.
+pub const WEIGHTS: RangeInclusive<i32> = -5..=5;
+/// What `criterion.favours` says when a criterion favours no side.
+pub const NEUTRAL: &str = "neutral";
+/// How many paths ending without a result are named one by one.
+const MAX_PATHS_NAMED: usize = 5;
+
+/// One thing wrong with a dataset, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// A path into the document, e.g. `questions[3].answers[1].next`.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
+/// Why a dataset could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Refused before parsing.
+    TooLarge { bytes: usize, limit: usize },
+    /// Not JSON, or not shaped like a dataset: serde_json's message and where.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Parsed, but wrong in these places.
+    Invalid { problems: Vec<Problem> },
+}
+
+impl LoadError {
+    /// Every problem, each with its place.
+    pub fn problems(&self) -> Vec<Problem> {
+        match self {
+            LoadError::TooLarge { bytes, limit } => vec![Problem {
+                at: "input".to_string(),
+                message: format!(
+                    "the dataset is {bytes} bytes; the limit is {limit} bytes ({} KiB)",
+                    limit / 1024
+                ),
+            }],
+            LoadError::Json {
+                line,
+                column,
+                message,
+            } => vec![Problem {
+                at: format!("line {line}, column {column}"),
+                message: message.clone(),
+            }],
+            LoadError::Invalid { problems } => problems.clone(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (number, problem) in self.problems().iter().enumerate() {
+            if number > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses and checks a dataset.
+pub fn load(json: &str) -> Result<Dataset, LoadError> {
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: json.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let dataset: Dataset = match serde_json::from_str(json) {
+        Ok(dataset) => dataset,
+        Err(error) => {
+            let location = format!(" at line {} column {}", error.line(), error.column());
+            let message = error.to_string();
+            let message = message.strip_suffix(&location).unwrap_or(&message);
+            return Err(LoadError::Json {
+                line: error.line(),
+                column: error.column(),
+                message: message.to_string(),
+            });
+        }
+    };
+    let problems = check(&dataset);
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid { problems });
+    }
+    Ok(dataset)
+}
+
+/// Every problem with a parsed dataset, in document order, then the tree's shape.
+pub fn check(ds: &Dataset) -> Vec<Problem> {
+    let mut checker = Checker::new(ds);
+    checker.top_level();
+    checker.sides();
+    checker.tie_lists();
+    checker.criteria();
+    checker.frameworks();
+    checker.questions();
+    checker.tree();
+    checker.problems
+}
+
+struct Checker<'a> {
+    ds: &'a Dataset,
+    problems: Vec<Problem>,
+    /// The first index of each id.
+    sides: HashMap<&'a str, usize>,
+    criteria: HashMap<&'a str, usize>,
+    frameworks: HashMap<&'a str, usize>,
+    questions: HashMap<&'a str, usize>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(ds: &'a Dataset) -> Checker<'a> {
+        fn first_indices<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+            let mut first = HashMap::new();
+            for (index, id) in ids.enumerate() {
+                first.entry(id).or_insert(index);
+            }
+            first
+        }
+        Checker {
+            ds,
+            problems: Vec::new(),
+            sides: first_indices(ds.sides.iter().map(|side| side.id.as_str())),
+            criteria: first_indices(ds.criteria.iter().map(|criterion| criterion.id.as_str())),
+            frameworks: first_indices(ds.frameworks.iter().map(|framework| framework.id.as_str())),
+            questions: first_indices(ds.questions.iter().map(|question| question.id.as_str())),
+        }
+    }
+
+    fn report(&mut self, at: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            at: at.into(),
+            message: message.into(),
+        });
+    }
+
+    fn id(&mut self, at: &str, id: &str) {
+        let length = id.chars().count();
+        if id.is_empty() {
+            self.report(at, "must not be empty");
+        } else if length > MAX_ID_CHARS {
+            self.report(
+                at,
+                format!("\"{id}\" is {length} characters long; the limit is {MAX_ID_CHARS}"),
+            );
+        } else if !id
+            .chars()
+            .all(|character| matches!(character, 'a'..='z' | '0'..='9' | '-'))
+        {
+            self.report(at, format!("\"{id}\" may use only a-z, 0-9 and \"-\""));
+        }
+    }
+
+    fn text(&mut self, at: &str, text: &str) {
+        let length = text.chars().count();
+        if text.trim().is_empty() {
+            self.report(at, "must not be empty");
+        } else if length > MAX_TEXT_CHARS {
+            self.report(
+                at,
+                format!("is {length} characters long; the limit is {MAX_TEXT_CHARS}"),
+            );
+        }
+    }
+
+    fn weight(&mut self, at: &str, weight: i32) {
+        if !WEIGHTS.contains(&weight) {
+            self.report(
+                at,
+                format!(
+                    "{weight} is outside {}..={}",
+                    WEIGHTS.start(),
+                    WEIGHTS.end()
+                ),
+            );
+        }
+    }
+
+    /// Reports the item at `index` when an earlier item of `list` has the same id.
+    fn unique(&mut self, at: &str, first: Option<usize>, index: usize, list: &str, id: &str) {
+        match first {
+            Some(first) if first != index => self.report(
+                at,
+                format!("duplicate id \"{id}\": {list}[{first}] has it too"),
+            ),
+            _ => {}
+        }
+    }
+
+    fn side_reference(&mut self, at: &str, side_id: &str) {
+        if !self.sides.contains_key(side_id) {
+            self.report(at, format!("unknown side \"{side_id}\""));
+        }
+    }
+
+    fn question_reference(&mut self, at: &str, question_id: &str) {
+        if !self.questions.contains_key(question_id) {
+            self.report(at, format!("unknown question \"{question_id}\""));
+        }
+    }
+
+    fn is_combined(&self, side_id: &str) -> bool {
+        match self.sides.get(side_id) {
+            Some(&index) => !self.ds.sides[index].parts.is_empty(),
+            None => false,
+        }
+    }
+
+    fn top_level(&mut self) {
+        let ds = self.ds;
+        self.id("id", &ds.id);
+        self.text("title", &ds.title);
+        self.text("intro", &ds.intro);
+    }
+
+    fn sides(&mut self) {
+        let ds = self.ds;
+        if ds.sides.len() < 2 {
+            self.report(
+                "sides",
+                format!(
+                    "a comparison needs at least two sides; found {}",
+                    ds.sides.len()
+                ),
+            );
+        }
+        for (index, side) in ds.sides.iter().enumerate() {
+            let at = format!("sides[{index}]");
+            self.id(&format!("{at}.id"), &side.id);
+            let first = self.sides.get(side.id.as_str()).copied();
+            self.unique(&format!("{at}.id"), first, index, "sides", &side.id);
+            if side.id == NEUTRAL {
+                self.report(
+                    format!("{at}.id"),
+                    "\"neutral\" is reserved: a criterion that favours no side says it",
+                );
+            }
+            self.text(&format!("{at}.label"), &side.label);
+            self.text(&format!("{at}.summary"), &side.summary);
+            for (part_index, part) in side.parts.iter().enumerate() {
+                let part_at = format!("{at}.parts[{part_index}]");
+                if part.side == side.id {
+                    self.report(
+                        format!("{part_at}.side"),
+                        "a side cannot be a part of itself",
+                    );
+                } else if self.is_combined(&part.side) {
+                    self.report(
+                        format!("{part_at}.side"),
+                        format!(
+                            "side \"{}\" combines others itself; a part must be a plain side",
+                            part.side
+                        ),
+                    );
+                } else {
+                    self.side_reference(&format!("{part_at}.side"), &part.side);
+                }
+                self.text(&format!("{part_at}.role"), &part.role);
+                self.text(&format!("{part_at}.why"), &part.why);
+            }
+        }
+    }
+
+    fn tie_lists(&mut self) {
+        let ds = self.ds;
+        let mut listed = HashSet::new();
+        for (index, side_id) in ds.tie_order.iter().enumerate() {
+            let at = format!("tie_order[{index}]");
+            self.side_reference(&at, side_id);
+            if !listed.insert(side_id.as_str()) {
+                self.report(at, format!("side \"{side_id}\" is listed twice"));
+            }
+        }
+        let mut listed = HashSet::new();
+        for (index, question_id) in ds.tie_break.iter().enumerate() {
+            let at = format!("tie_break[{index}]");
+            self.question_reference(&at, question_id);
+            if !listed.insert(question_id.as_str()) {
+                self.report(at, format!("question \"{question_id}\" is listed twice"));
+            }
+        }
+    }
+
+    fn criteria(&mut self) {
+        let ds = self.ds;
+        if ds.criteria.len() > MAX_CRITERIA {
+            self.report(
+                "criteria",
+                format!(
+                    "{} criteria; the limit is {MAX_CRITERIA}",
+                    ds.criteria.len()
+                ),
+            );
+        }
+        for (index, criterion) in ds.criteria.iter().enumerate() {
+            let at = format!("criteria[{index}]");
+            self.id(&format!("{at}.id"), &criterion.id);
+            let first = self.criteria.get(criterion.id.as_str()).copied();
+            self.unique(&format!("{at}.id"), first, index, "criteria", &criterion.id);
+            self.text(&format!("{at}.category"), &criterion.category);
+            self.text(&format!("{at}.title"), &criterion.title);
+            for (side_id, says) in &criterion.says {
+                self.side_reference(&format!("{at}.says"), side_id);
+                self.text(&format!("{at}.says.{side_id}"), says);
+            }
+            if criterion.favours != NEUTRAL && !self.sides.contains_key(criterion.favours.as_str())
+            {
+                self.report(
+                    format!("{at}.favours"),
+                    format!(
+                        "unknown side \"{}\" (use a side id or \"neutral\")",
+                        criterion.favours
+                    ),
+                );
+            }
+            self.text(&format!("{at}.when"), &criterion.when);
+            for (source_index, source) in criterion.sources.iter().enumerate() {
+                let source_at = format!("{at}.sources[{source_index}]");
+                self.text(&format!("{source_at}.title"), &source.title);
+                if let Some(url) = &source.url {
+                    self.text(&format!("{source_at}.url"), url);
+                }
+            }
+        }
+    }
+
+    fn frameworks(&mut self) {
+        let ds = self.ds;
+        for (index, framework) in ds.frameworks.iter().enumerate() {
+            let at = format!("frameworks[{index}]");
+            self.id(&format!("{at}.id"), &framework.id);
+            let first = self.frameworks.get(framework.id.as_str()).copied();
+            self.unique(
+                &format!("{at}.id"),
+                first,
+                index,
+                "frameworks",
+                &framework.id,
+            );
+            if self.is_combined(&framework.side) {
+                self.report(
+                    format!("{at}.side"),
+                    format!(
+                        "side \"{}\" combines others; a framework belongs to one plain side",
+                        framework.side
+                    ),
+                );
+            } else {
+                self.side_reference(&format!("{at}.side"), &framework.side);
+            }
+            self.text(&format!("{at}.name"), &framework.name);
+            self.text(&format!("{at}.summary"), &framework.summary);
+        }
+    }
+
+    fn questions(&mut self) {
+        let ds = self.ds;
+        if ds.start == RESULT {
+            self.report("start", "must name a question, not \"result\"");
+        } else {
+            self.question_reference("start", &ds.start);
+        }
+        if ds.questions.len() > MAX_QUESTIONS {
+            self.report(
+                "questions",
+                format!(
+                    "{} questions; the limit is {MAX_QUESTIONS}",
+                    ds.questions.len()
+                ),
+            );
+        }
+        for (index, question) in ds.questions.iter().enumerate() {
+            self.question(index, question);
+        }
+    }
+
+    fn question(&mut self, index: usize, question: &Question) {
+        let at = format!("questions[{index}]");
+        self.id(&format!("{at}.id"), &question.id);
+        let first = self.questions.get(question.id.as_str()).copied();
+        self.unique(&format!("{at}.id"), first, index, "questions", &question.id);
+        if question.id == RESULT {
+            self.report(
+                format!("{at}.id"),
+                "\"result\" is reserved: a next of \"result\" ends the path",
+            );
+        }
+        self.text(&format!("{at}.prompt"), &question.prompt);
+        self.text(&format!("{at}.help"), &question.help);
+        if let Some(next) = &question.next {
+            self.next(&format!("{at}.next"), next);
+        }
+        if question.answers.is_empty() {
+            self.report(
+                format!("{at}.answers"),
+                "no answers, so the path stops here",
+            );
+        }
+        if question.answers.len() > MAX_ANSWERS_PER_QUESTION {
+            self.report(
+                format!("{at}.answers"),
+                format!(
+                    "{} answers; the limit is {MAX_ANSWERS_PER_QUESTION}",
+                    question.answers.len()
+                ),
+            );
+        }
+        let mut answer_ids: HashMap<&str, usize> = HashMap::new();
+        for (answer_index, answer) in question.answers.iter().enumerate() {
+            let answer_at = format!("{at}.answers[{answer_index}]");
+            self.id(&format!("{answer_at}.id"), &answer.id);
+            let first = *answer_ids.entry(answer.id.as_str()).or_insert(answer_index);
+            self.unique(
+                &format!("{answer_at}.id"),
+                Some(first),
+                answer_index,
+                &format!("{at}.answers"),
+                &answer.id,
+            );
+            self.text(&format!("{answer_at}.label"), &answer.label);
+            self.text(&format!("{answer_at}.help"), &answer.help);
+            match &answer.next {
+                Some(next) => self.next(&format!("{answer_at}.next"), next),
+                None if question.next.is_none() => self.report(
+                    format!("{answer_at}.next"),
+                    "missing, and the question has no next either, so the path stops here",
+                ),
+                None => {}
+            }
+            for (effect_index, effect) in answer.effects.iter().enumerate() {
+                let effect_at = format!("{answer_at}.effects[{effect_index}]");
+                if !self.criteria.contains_key(effect.criterion.as_str()) {
+                    self.report(
+                        format!("{effect_at}.criterion"),
+                        format!("unknown criterion \"{}\"", effect.criterion),
+                    );
+                }
+                for (side_id, &points) in &effect.scores {
+                    self.side_reference(&format!("{effect_at}.scores"), side_id);
+                    self.weight(&format!("{effect_at}.scores.{side_id}"), points);
+                }
+                self.text(&format!("{effect_at}.because"), &effect.because);
+            }
+            for (framework_id, &points) in &answer.frameworks {
+                if !self.frameworks.contains_key(framework_id.as_str()) {
+                    self.report(
+                        format!("{answer_at}.frameworks"),
+                        format!("unknown framework \"{framework_id}\""),
+                    );
+                }
+                self.weight(&format!("{answer_at}.frameworks.{framework_id}"), points);
+            }
+        }
+    }
+
+    fn next(&mut self, at: &str, next: &str) {
+        if next != RESULT {
+            self.question_reference(at, next);
+        }
+    }
+
+    /// Cycles, unreachable questions, and paths that end without a result. Skipped for a
+    /// tree over the question limit: it is already refused, and the walks stay small.
+    fn tree(&mut self) {
+        let ds = self.ds;
+        if ds.questions.len() > MAX_QUESTIONS {
+            return;
+        }
+        let tree = Tree::new(ds);
+        let has_cycle = self.cycles(&tree);
+        let Some(start) = tree.start else {
+            return;
+        };
+        self.unreachable(&tree, start);
+        let sound = tree
+            .next
+            .iter()
+            .all(|answers| !answers.is_empty() && !answers.contains(&Next::Nowhere));
+        if has_cycle || !sound {
+            return;
+        }
+        self.paths(&tree, start);
+    }
+
+    /// Reports every edge that closes a cycle, naming the cycle. Returns whether any did.
+    fn cycles(&mut self, tree: &Tree<'_>) -> bool {
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        enum State {
+            New,
+            OnStack,
+            Done,
+        }
+        /// An edge back to a question still on the walk: `cycle` runs from `to` to `from`.
+        struct BackEdge {
+            from: usize,
+            answer: usize,
+            to: usize,
+            cycle: Vec<usize>,
+        }
+        fn visit(
+            tree: &Tree<'_>,
+            question: usize,
+            state: &mut [State],
+            stack: &mut Vec<usize>,
+            found: &mut Vec<BackEdge>,
+        ) {
+            state[question] = State::OnStack;
+            stack.push(question);
+            for (answer, next) in tree.next[question].iter().enumerate() {
+                let Next::Question(next) = *next else {
+                    continue;
+                };
+                match state[next] {
+                    State::New => visit(tree, next, state, stack, found),
+                    State::OnStack => {
+                        let known = found
+                            .iter()
+                            .any(|edge| edge.from == question && edge.to == next);
+                        if !known {
+                            let begin = stack.iter().position(|&on| on == next).unwrap_or(0);
+                            found.push(BackEdge {
+                                from: question,
+                                answer,
+                                to: next,
+                                cycle: stack[begin..].to_vec(),
+                            });
+                        }
+                    }
+                    State::Done => {}
+                }
+            }
+            stack.pop();
+            state[question] = State::Done;
+        }
+        let ds = self.ds;
+        let mut state = vec![State::New; ds.questions.len()];
+        let mut found = Vec::new();
+        for question in tree.start.into_iter().chain(0..ds.questions.len()) {
+            if state[question] == State::New {
+                visit(tree, question, &mut state, &mut Vec::new(), &mut found);
+            }
+        }
+        for edge in &found {
+            let names: Vec<&str> = edge
+                .cycle
+                .iter()
+                .chain(edge.cycle.first())
+                .map(|&question| ds.questions[question].id.as_str())
+                .collect();
+            let question = &ds.questions[edge.from];
+            let at = match question.answers[edge.answer].next {
+                Some(_) => format!("questions[{}].answers[{}].next", edge.from, edge.answer),
+                None => format!("questions[{}].next", edge.from),
+            };
+            self.report(at, format!("cycle: {}", names.join(" -> ")));
+        }
+        !found.is_empty()
+    }
+
+    fn unreachable(&mut self, tree: &Tree<'_>, start: usize) {
+        let ds = self.ds;
+        let mut reached = vec![false; ds.questions.len()];
+        let mut queue = vec![start];
+        reached[start] = true;
+        while let Some(question) = queue.pop() {
+            for next in &tree.next[question] {
+                if let Next::Question(next) = *next {
+                    if !reached[next] {
+                        reached[next] = true;
+                        queue.push(next);
+                    }
+                }
+            }
+        }
+        for (index, question) in ds.questions.iter().enumerate() {
+            // A duplicate id is reported as such; references resolve to its first use.
+            let is_first = self.questions.get(question.id.as_str()) == Some(&index);
+            if !reached[index] && is_first {
+                self.report(
+                    format!("questions[{index}]"),
+                    format!("no path reaches question \"{}\"", question.id),
+                );
+            }
+        }
+    }
+
+    /// Counts the paths and reports those on which every side scores 0.
+    fn paths(&mut self, tree: &Tree<'_>, start: usize) {
+        let ds = self.ds;
+        let count = tree.count_from(start, &|_| None);
+        if count > MAX_PATHS {
+            self.report(
+                "questions",
+                format!("too many paths: {count} from the start; the limit is {MAX_PATHS}"),
+            );
+            return;
+        }
+        let mut pointless: Vec<Problem> = Vec::new();
+        let mut pointless_count = 0;
+        let mut totals = vec![0; ds.sides.len()];
+        let mut stack = Vec::new();
+        let _ = tree.walk_completions(start, &|_| None, &mut stack, &mut |path| {
+            totals.iter_mut().for_each(|total| *total = 0);
+            for (_, answer) in path {
+                add_answer(ds, answer, &mut totals, 1);
+            }
+            if totals.iter().any(|&total| total != 0) {
+                return ControlFlow::Continue(());
+            }
+            pointless_count += 1;
+            if pointless.len() < MAX_PATHS_NAMED {
+                pointless.push(pointless_path(ds, path));
+            }
+            ControlFlow::Continue(())
+        });
+        self.problems.extend(pointless);
+        if pointless_count > MAX_PATHS_NAMED {
+            self.report(
+                "questions",
+                format!(
+                    "{} more paths end without a result",
+                    pointless_count - MAX_PATHS_NAMED
+                ),
+            );
+        }
+    }
+}
+
+/// The problem for a path on which every side scores 0, placed at its last answer.
+fn pointless_path(ds: &Dataset, path: &[Choice<'_>]) -> Problem {
+    let pairs: Vec<String> = path
+        .iter()
+        .map(|(question, answer)| format!("{}={}", question.id, answer.id))
+        .collect();
+    let at = match path.last() {
+        Some((question, answer)) => {
+            let question_index = ds.questions.iter().position(|q| std::ptr::eq(q, *question));
+            let answer_index = question
+                .answers
+                .iter()
+                .position(|a| std::ptr::eq(a, *answer));
+            match (question_index, answer_index) {
+                (Some(question_index), Some(answer_index)) => {
+                    format!("questions[{question_index}].answers[{answer_index}]")
+                }
+                _ => "questions".to_string(),
+            }
+        }
+        None => "questions".to_string(),
+    };
+    Problem {
+        at,
+        message: format!(
+            "the path {} ends without a result: every side scores 0",
+            pairs.join(", ")
+        ),
+    }
+}

@@ -1,0 +1,131 @@
+//! A small, plain-data description of static markup (elements, attributes, text).
+//!
+//! The large, non-interactive parts of the widget (the result, the comparison table, the
+//! tree map) are built as `Markup` by plain functions and turned into DOM by one small
+//! non-generic function in `ui::markup_dom`. Leptos builds a separate generic type for
+//! every `view!` shape, which cost about 70 KB of brotli wasm for these parts; data costs
+//! nothing per shape. Text is always text: nothing here is ever parsed as HTML.
+//!
+//! Buttons inside markup carry `data-action` attributes; the view handles them with one
+//! delegated listener.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Markup {
+    Element(Element),
+    Text(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Element {
+    pub tag: &'static str,
+    /// Created in the SVG namespace.
+    pub svg: bool,
+    pub attributes: Vec<(&'static str, String)>,
+    pub children: Vec<Markup>,
+}
+
+/// An HTML element.
+pub fn el(tag: &'static str) -> Element {
+    Element { tag, svg: false, attributes: Vec::new(), children: Vec::new() }
+}
+
+/// An SVG element.
+pub fn svg(tag: &'static str) -> Element {
+    Element { tag, svg: true, attributes: Vec::new(), children: Vec::new() }
+}
+
+impl Element {
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Element {
+        self.attributes.push((name, value.into()));
+        self
+    }
+
+    pub fn class(self, value: &'static str) -> Element {
+        self.attr("class", value)
+    }
+
+    pub fn child(mut self, child: impl Into<Markup>) -> Element {
+        self.children.push(child.into());
+        self
+    }
+
+    pub fn text(self, text: impl Into<String>) -> Element {
+        self.child(Markup::Text(text.into()))
+    }
+
+    pub fn children(mut self, children: impl IntoIterator<Item = Markup>) -> Element {
+        self.children.extend(children);
+        self
+    }
+
+    /// The first value of attribute `name`, if present.
+    pub fn attribute(&self, name: &str) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(attribute, _)| *attribute == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+impl From<Element> for Markup {
+    fn from(element: Element) -> Markup {
+        Markup::Element(element)
+    }
+}
+
+impl From<&str> for Markup {
+    fn from(text: &str) -> Markup {
+        Markup::Text(text.to_owned())
+    }
+}
+
+impl From<String> for Markup {
+    fn from(text: String) -> Markup {
+        Markup::Text(text)
+    }
+}
+
+impl Markup {
+    /// All text inside, concatenated: what a reader would read.
+    pub fn text_content(&self) -> String {
+        let mut out = String::new();
+        self.collect_text(&mut out);
+        out
+    }
+
+    fn collect_text(&self, out: &mut String) {
+        match self {
+            Markup::Text(text) => out.push_str(text),
+            Markup::Element(element) => {
+                for child in &element.children {
+                    child.collect_text(out);
+                }
+            }
+        }
+    }
+
+    /// Every element inside (this one included) for which `keep` holds, in document order.
+    pub fn find_all<'a>(&'a self, keep: &dyn Fn(&Element) -> bool) -> Vec<&'a Element> {
+        let mut found = Vec::new();
+        self.visit(&mut |element| {
+            if keep(element) {
+                found.push(element);
+            }
+        });
+        found
+    }
+
+    fn visit<'a>(&'a self, visitor: &mut dyn FnMut(&'a Element)) {
+        if let Markup::Element(element) = self {
+            visitor(element);
+            for child in &element.children {
+                child.visit(visitor);
+            }
+        }
+    }
+}
+
+/// Elements with `data-testid` equal to `test_id`.
+pub fn by_test_id<'a>(markup: &'a Markup, test_id: &str) -> Vec<&'a Element> {
+    markup.find_all(&|element| element.attribute("data-testid") == Some(test_id))
+}

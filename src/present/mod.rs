@@ -1,0 +1,13 @@
+//! Presentation logic in plain Rust: what the view shows, computed from engine results.
+//! Nothing here touches the DOM, so it is tested natively like the engine.
+
+pub mod adr;
+pub mod compare;
+pub mod map_view;
+pub mod markup;
+pub mod outcome;
+pub mod path_view;
+pub mod restore;
+pub mod result_view;
+pub mod text;
+pub mod tree_layout;

@@ -1,0 +1,33 @@
+//! The answers so far as markup, each with a button that goes back to change it.
+
+use crate::engine::Dataset;
+use crate::present::markup::{el, Markup};
+use crate::present::text;
+
+pub fn path_markup(ds: &Dataset, answered: &[(String, String)]) -> Vec<Markup> {
+    if answered.is_empty() {
+        return Vec::new();
+    }
+    let rows = answered.iter().map(|(question_id, answer_id)| {
+        let prompt = text::question_prompt(ds, question_id);
+        el("li")
+            .attr("data-testid", "path-step")
+            .attr("data-question", question_id.as_str())
+            .child(el("span").class("bc-path-q").text(prompt.as_str()))
+            .child(el("span").class("bc-path-a").text(text::answer_label(ds, question_id, answer_id)))
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("bc-link")
+                    .attr("data-action", "go-to")
+                    .attr("data-question", question_id.as_str())
+                    .attr("aria-label", format!("Change your answer to: {prompt}"))
+                    .text("Change"),
+            )
+            .into()
+    });
+    vec![
+        el("h3").text("Your answers").into(),
+        el("ol").attr("data-testid", "path-summary").children(rows).into(),
+    ]
+}

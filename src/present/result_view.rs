@@ -1,0 +1,221 @@
+//! The result as markup: the recommendation and how sure it is, which part runs where
+//! (for a combined side), what to start with, why, the per-criterion bars, what would
+//! change it, and the share buttons.
+
+use crate::engine::{Certainty, Dataset, Scorecard};
+use crate::present::markup::{el, svg, Markup};
+use crate::present::outcome::Outcome;
+use crate::present::text;
+
+/// How many reasons the result lists.
+pub const REASONS: usize = 5;
+
+pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup> {
+    let Outcome { scorecard, suggestions, changes, .. } = outcome;
+    let winner = ds.side(&scorecard.winner);
+
+    let mut verdict = el("div")
+        .class("bc-verdict")
+        .attr("data-side", scorecard.winner.as_str())
+        .attr("data-testid", "verdict")
+        .child(
+            el("h2")
+                .attr("tabindex", "-1")
+                .attr("data-step-heading", "")
+                .text(format!("Recommendation: {}", text::side_label(ds, &scorecard.winner))),
+        )
+        .child(el("p").class("bc-confidence").attr("data-testid", "confidence").text(format!(
+            "{} — {} % confidence",
+            scorecard.confidence.words, scorecard.confidence.percent
+        )));
+    if let Some(side) = winner {
+        verdict = verdict.child(el("p").text(side.summary.as_str()));
+    }
+    verdict = verdict.child(
+        el("ul").class("bc-totals").attr("aria-label", "Scores").children(scorecard.totals.iter().map(|total| {
+            el("li").text(format!("{}: {} points", text::side_label(ds, &total.side_id), total.points)).into()
+        })),
+    );
+
+    let mut out: Vec<Markup> = vec![verdict.into()];
+
+    if let Some(side) = winner.filter(|side| !side.parts.is_empty()) {
+        out.push(el("h3").text("Which part runs where").into());
+        out.push(
+            el("ul")
+                .attr("data-testid", "parts")
+                .children(side.parts.iter().map(|part| {
+                    el("li")
+                        .child(el("strong").text(text::side_label(ds, &part.side)))
+                        .text(format!(": {}. {}", part.role, part.why))
+                        .into()
+                }))
+                .into(),
+        );
+    }
+
+    out.push(el("h3").text("Start with").into());
+    out.push(
+        el("ul")
+            .class("bc-frameworks")
+            .children(suggestions.iter().map(|suggestion| {
+                el("li")
+                    .attr("data-testid", "framework")
+                    .attr("data-framework", suggestion.framework_id.as_str())
+                    .child(el("strong").text(text::framework_name(ds, &suggestion.framework_id)))
+                    .text(format!(" ({}): {}", text::side_label(ds, &suggestion.side), suggestion.reason))
+                    .into()
+            }))
+            .into(),
+    );
+
+    out.push(el("h3").text("Why").into());
+    out.push(
+        el("ol")
+            .class("bc-reasons")
+            .children(scorecard.reasons.iter().take(REASONS).map(|reason| {
+                el("li")
+                    .attr("data-testid", "reason")
+                    .text(format!("{} ", reason.because))
+                    .child(el("span").class("bc-cite").text(format!(
+                        "Your answer “{}”; {}.",
+                        text::answer_label(ds, &reason.question_id, &reason.answer_id),
+                        text::criterion_title(ds, &reason.criterion_id)
+                    )))
+                    .into()
+            }))
+            .into(),
+    );
+
+    out.push(el("h3").text("What each criterion added").into());
+    out.extend(breakdown(ds, scorecard));
+
+    out.push(el("h3").text("What would change this").into());
+    if changes.is_empty() {
+        out.push(el("p").text("No single changed answer would change this recommendation.").into());
+    }
+    out.push(
+        el("ul")
+            .class("bc-changes")
+            .attr("data-testid", "changes")
+            .children(changes.iter().map(|change| {
+                let certainty = match change.certainty {
+                    Certainty::Certain => "",
+                    Certainty::Possible => ", depending on your later answers",
+                };
+                el("li")
+                    .attr("data-testid", "change")
+                    .text(format!(
+                        "If you answered “{}” to “{}”: ",
+                        text::answer_label(ds, &change.question_id, &change.answer_id),
+                        text::question_prompt(ds, &change.question_id)
+                    ))
+                    .child(el("strong").text(text::side_label(ds, &change.new_winner)))
+                    .text(format!("{certainty}. "))
+                    .child(
+                        button("Apply", "apply")
+                            .class("bc-link")
+                            .attr("data-question", change.question_id.as_str())
+                            .attr("data-answer", change.answer_id.as_str())
+                            .attr(
+                                "aria-label",
+                                format!(
+                                    "Apply: answer “{}” to “{}”",
+                                    text::answer_label(ds, &change.question_id, &change.answer_id),
+                                    text::question_prompt(ds, &change.question_id)
+                                ),
+                            ),
+                    )
+                    .into()
+            }))
+            .into(),
+    );
+
+    out.push(el("h3").text("Share and keep").into());
+    out.push(
+        el("div")
+            .class("bc-actions bc-share")
+            .child(button("Copy link", "copy-link").class("bc-primary"))
+            .child(button("Copy as Markdown", "copy-markdown"))
+            .child(button("Print", "print"))
+            .into(),
+    );
+    out.push(
+        el("p")
+            .class("bc-muted bc-link-line")
+            .text("Link: ")
+            .child(el("a").attr("href", link).attr("data-testid", "share-link").text(link))
+            .into(),
+    );
+    out.push(
+        el("div")
+            .class("bc-actions")
+            .child(button("Back", "back"))
+            .child(button("Start over", "restart"))
+            .into(),
+    );
+    out
+}
+
+/// A `<button type="button">` whose click the view handles as `action`.
+pub fn button(label: &str, action: &'static str) -> crate::present::markup::Element {
+    el("button")
+        .attr("type", "button")
+        .attr("data-action", action)
+        .attr("data-testid", action)
+        .text(label)
+}
+
+/// Per-criterion bars: one bar per side the criterion gave points to, with its number.
+fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
+    let largest = scorecard
+        .criteria
+        .iter()
+        .flat_map(|criterion| criterion.points.iter().map(|side| side.points.abs()))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let legend = el("ul").class("bc-legend").attr("aria-hidden", "true").children(ds.sides.iter().map(|side| {
+        el("li")
+            .child(el("span").class("bc-swatch").attr("data-side", side.id.as_str()))
+            .text(side.label.as_str())
+            .into()
+    }));
+    let rows = el("ul").class("bc-bars").children(scorecard.criteria.iter().map(|criterion| {
+        let bars = criterion.points.iter().filter(|side| side.points != 0).map(|side| {
+            let width = (side.points.abs() * 100 / largest).max(2);
+            el("div")
+                .class("bc-bar-line")
+                .child(
+                    svg("svg")
+                        .class("bc-bar-svg")
+                        .attr("width", "100%")
+                        .attr("height", "10")
+                        .attr("aria-hidden", "true")
+                        .attr("focusable", "false")
+                        .child(
+                            svg("rect")
+                                .class("bc-bar")
+                                .attr("data-side", side.side_id.as_str())
+                                .attr("width", format!("{width}%"))
+                                .attr("height", "10")
+                                .attr("rx", "3"),
+                        ),
+                )
+                .child(el("span").class("bc-bar-value").text(format!(
+                    "{} {:+}",
+                    text::side_label(ds, &side.side_id),
+                    side.points
+                )))
+                .into()
+        });
+        el("li")
+            .class("bc-bar-row")
+            .attr("data-testid", "bar")
+            .attr("data-criterion", criterion.criterion_id.as_str())
+            .child(el("span").class("bc-bar-label").text(text::criterion_title(ds, &criterion.criterion_id)))
+            .child(el("div").class("bc-bar-track").children(bars))
+            .into()
+    }));
+    vec![legend.into(), rows.into()]
+}

@@ -1,0 +1,183 @@
+//! Where each question of the decision tree sits on the tree map.
+//!
+//! Pure geometry: the view turns it into SVG. Questions are laid out in layers by their
+//! longest distance from the start, so every edge points down the page, and the result
+//! node sits below the last layer.
+
+use crate::engine::model::{Dataset, RESULT};
+use std::collections::BTreeMap;
+
+pub const NODE_WIDTH: u32 = 168;
+pub const NODE_HEIGHT: u32 = 58;
+const GAP_X: u32 = 16;
+const GAP_Y: u32 = 34;
+const MARGIN: u32 = 8;
+const LINE_CHARS: usize = 24;
+const MAX_LINES: usize = 3;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TreeLayout {
+    pub width: u32,
+    pub height: u32,
+    pub nodes: Vec<NodeBox>,
+    pub edges: Vec<Edge>,
+}
+
+/// One box: a question, or the result when `question_id` is `None`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeBox {
+    pub question_id: Option<String>,
+    pub x: u32,
+    pub y: u32,
+    pub lines: Vec<String>,
+}
+
+/// A link from a question to where one or more of its answers lead (`None`: the result).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub from: String,
+    pub to: Option<String>,
+    /// SVG path data, a curve from the bottom of `from` to the top of `to`.
+    pub path: String,
+}
+
+/// Lays out a validated dataset (acyclic, every question reachable).
+pub fn layout(ds: &Dataset) -> TreeLayout {
+    let layers = layer_of_each_question(ds);
+    let result_layer = layers.values().copied().max().map_or(0, |deepest| deepest + 1);
+
+    let mut rows: Vec<Vec<Option<&str>>> = vec![Vec::new(); result_layer + 1];
+    for question in &ds.questions {
+        if let Some(&layer) = layers.get(question.id.as_str()) {
+            rows[layer].push(Some(question.id.as_str()));
+        }
+    }
+    rows[result_layer].push(None);
+
+    let widest = rows.iter().map(Vec::len).max().unwrap_or(1) as u32;
+    let width = 2 * MARGIN + widest * NODE_WIDTH + widest.saturating_sub(1) * GAP_X;
+    let height = 2 * MARGIN + rows.len() as u32 * (NODE_HEIGHT + GAP_Y) - GAP_Y;
+
+    let mut nodes = Vec::new();
+    let mut position: BTreeMap<Option<&str>, (u32, u32)> = BTreeMap::new();
+    for (layer, row) in rows.iter().enumerate() {
+        let count = row.len() as u32;
+        let row_width = count * NODE_WIDTH + count.saturating_sub(1) * GAP_X;
+        let left = (width - row_width) / 2;
+        let y = MARGIN + layer as u32 * (NODE_HEIGHT + GAP_Y);
+        for (index, id) in row.iter().enumerate() {
+            let x = left + index as u32 * (NODE_WIDTH + GAP_X);
+            position.insert(*id, (x, y));
+            let text = match id {
+                Some(id) => ds.question(id).map_or("", |question| question.prompt.as_str()),
+                None => "Your recommendation",
+            };
+            nodes.push(NodeBox {
+                question_id: id.map(str::to_owned),
+                x,
+                y,
+                lines: wrap(text, LINE_CHARS, MAX_LINES),
+            });
+        }
+    }
+
+    let mut edges = Vec::new();
+    for question in &ds.questions {
+        let Some(&(from_x, from_y)) = position.get(&Some(question.id.as_str())) else {
+            continue;
+        };
+        let mut targets: Vec<Option<&str>> = Vec::new();
+        for answer in &question.answers {
+            let target = match question.next_after(answer) {
+                Some(RESULT) | None => None,
+                Some(id) => Some(id),
+            };
+            if !targets.contains(&target) {
+                targets.push(target);
+            }
+        }
+        for target in targets {
+            let Some(&(to_x, to_y)) = position.get(&target) else {
+                continue;
+            };
+            edges.push(Edge {
+                from: question.id.clone(),
+                to: target.map(str::to_owned),
+                path: curve(
+                    from_x + NODE_WIDTH / 2,
+                    from_y + NODE_HEIGHT,
+                    to_x + NODE_WIDTH / 2,
+                    to_y,
+                ),
+            });
+        }
+    }
+
+    TreeLayout { width, height, nodes, edges }
+}
+
+/// Each reachable question's layer: its longest distance from the start question.
+fn layer_of_each_question(ds: &Dataset) -> BTreeMap<&str, usize> {
+    let mut layers: BTreeMap<&str, usize> = BTreeMap::new();
+    layers.insert(ds.start.as_str(), 0);
+    // Relaxing every edge once per question is enough on an acyclic graph, and the
+    // bound keeps an invalid (cyclic) dataset from looping forever.
+    for _ in 0..ds.questions.len() {
+        let mut changed = false;
+        for question in &ds.questions {
+            let Some(&layer) = layers.get(question.id.as_str()) else {
+                continue;
+            };
+            for answer in &question.answers {
+                let Some(next) = question.next_after(answer) else {
+                    continue;
+                };
+                if next == RESULT || ds.question(next).is_none() {
+                    continue;
+                }
+                let entry = layers.entry(next).or_insert(0);
+                if *entry < layer + 1 {
+                    *entry = layer + 1;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    layers
+}
+
+fn curve(x1: u32, y1: u32, x2: u32, y2: u32) -> String {
+    let middle = (y1 + y2) / 2;
+    format!("M{x1} {y1}C{x1} {middle} {x2} {middle} {x2} {y2}")
+}
+
+/// Breaks `text` into at most `max_lines` lines of at most `width` characters,
+/// ending with an ellipsis when it had to cut.
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let word: String = word.chars().take(width).collect();
+        let needed = current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if needed > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = &mut lines[max_lines - 1];
+        let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+        *last = format!("{}…", kept.trim_end());
+    }
+    lines
+}

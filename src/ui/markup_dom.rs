@@ -1,0 +1,86 @@
+//! Turns `present::markup::Markup` into DOM nodes: one small, non-generic function, so
+//! large static views cost no per-shape code. Text becomes text nodes, never HTML.
+
+use crate::present::markup::Markup;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
+
+/// Replaces the children of `container` with `markup`.
+pub fn replace_children(container: &web_sys::Element, markup: &[Markup]) {
+    let Some(document) = container.owner_document() else {
+        return;
+    };
+    let fragment = document.create_document_fragment();
+    for node in markup {
+        if let Some(built) = build(&document, node) {
+            let _ = fragment.append_child(&built);
+        }
+    }
+    container.set_text_content(None);
+    let _ = container.append_child(&fragment);
+}
+
+fn build(document: &web_sys::Document, markup: &Markup) -> Option<web_sys::Node> {
+    match markup {
+        Markup::Text(text) => Some(document.create_text_node(text).unchecked_into()),
+        Markup::Element(element) => {
+            let node = match element.svg {
+                true => document.create_element_ns(Some(SVG_NAMESPACE), element.tag).ok()?,
+                false => document.create_element(element.tag).ok()?,
+            };
+            for (name, value) in &element.attributes {
+                let _ = node.set_attribute(name, value);
+            }
+            for child in &element.children {
+                if let Some(child) = build(document, child) {
+                    let _ = node.append_child(&child);
+                }
+            }
+            Some(node.unchecked_into())
+        }
+    }
+}
+
+/// A `<div>` (with `class`) whose content is `markup`, re-rendered whenever it changes.
+/// Clicks on elements with a `data-action` attribute (and Enter or Space on a focused
+/// `role="button"` element) are passed to `on_action` with that element.
+#[component]
+pub fn StaticMarkup(
+    #[prop(into)] markup: Signal<Vec<Markup>>,
+    class: &'static str,
+    #[prop(optional, into)] on_action: Option<Callback<web_sys::Element>>,
+) -> impl IntoView {
+    let container = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let markup = markup.get();
+        if let Some(container) = container.get() {
+            replace_children(&container, &markup);
+        }
+    });
+    let action_target = |event: &web_sys::Event| {
+        event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("[data-action]").ok().flatten())
+    };
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if let (Some(callback), Some(target)) = (on_action, action_target(&event)) {
+            event.prevent_default();
+            callback.run(target);
+        }
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        let key = event.key();
+        if key != "Enter" && key != " " {
+            return;
+        }
+        let target = action_target(&event).filter(|target| target.get_attribute("role").as_deref() == Some("button"));
+        if let (Some(callback), Some(target)) = (on_action, target) {
+            event.prevent_default();
+            callback.run(target);
+        }
+    };
+    view! { <div class=class node_ref=container on:click=on_click on:keydown=on_keydown></div> }
+}

@@ -1,0 +1,258 @@
+//! The view layer (wasm32 only): Leptos components that wire signals to the engine and
+//! render. Nothing here decides anything; it asks `engine` and `present`.
+
+mod actions;
+mod dom;
+mod markup_dom;
+mod question;
+mod state;
+mod tabs;
+mod url_state;
+
+pub use state::Host;
+
+use crate::engine::{Dataset, Step};
+use crate::present::compare::compare_markup;
+use crate::present::map_view::map_markup;
+use crate::present::path_view::path_markup;
+use crate::present::restore::{restore, Restored};
+use crate::present::result_view::result_markup;
+use crate::present::text;
+use crate::present::tree_layout::layout;
+use actions::CopyState;
+use leptos::prelude::*;
+use markup_dom::StaticMarkup;
+use question::QuestionView;
+use state::Ctx;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tabs::{Tab, TabList};
+use wasm_bindgen::JsCast;
+
+/// The colour scheme: follow the reader's system, or force one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// How one widget is set up by its page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub host: Host,
+    /// A share fragment to start from (empty: a fresh start).
+    pub fragment: String,
+    pub theme: Theme,
+    /// Only the questions and the result: no comparison table or tree map tabs.
+    pub compact: bool,
+}
+
+/// Mounts the standalone page's widget into `#backend-chooser`, its state in the URL.
+pub fn mount_standalone() {
+    let Some(parent) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("backend-chooser"))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let options = Options {
+        host: Host::Standalone,
+        fragment: url_state::current_fragment(),
+        theme: Theme::Auto,
+        compact: false,
+    };
+    leptos::mount::mount_to(parent, move || view! { <App options=options.clone() /> }).forget();
+}
+
+/// The widget, or a readable error when its dataset cannot be loaded.
+#[component]
+pub fn App(options: Options) -> impl IntoView {
+    match crate::default_dataset() {
+        Ok(ds) => view! { <Widget ds options /> }.into_any(),
+        Err(error) => view! {
+            <div class="bc" data-theme=options.theme.attribute() data-testid="widget">
+                <div class="bc-notice bc-error" role="alert" data-testid="dataset-error">
+                    <p>"The comparison data could not be loaded, so the questions cannot be shown."</p>
+                    <pre>{error.to_string()}</pre>
+                </div>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+static INSTANCES: AtomicU32 = AtomicU32::new(0);
+
+#[component]
+pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
+    let Options { host, fragment, theme, compact } = options;
+    let standalone = host == Host::Standalone;
+    let Restored { session, notice } = restore(ds, &fragment);
+    let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
+    let ctx = Ctx::new(ds, host, session, notice, instance);
+    let tab = RwSignal::new(Tab::Decide);
+    let root = NodeRef::<leptos::html::Div>::new();
+
+    if standalone {
+        url_state::sync_with_url(ctx);
+    }
+
+    // Focus follows the reader's own moves only, never the first render.
+    Effect::new(move |previous: Option<u32>| {
+        let moved = ctx.moved.get();
+        if previous.is_some_and(|previous| previous != moved) {
+            request_animation_frame(move || {
+                if let Some(root) = root.get_untracked() {
+                    dom::focus_step_heading(&root);
+                }
+            });
+        }
+        moved
+    });
+
+    let live = move || {
+        let status = ctx.status.get();
+        if !status.is_empty() {
+            return status;
+        }
+        match ctx.step.get() {
+            Step::Question { question_id, progress, .. } => {
+                format!("{}: {}", text::progress(&progress), text::question_prompt(ds, &question_id))
+            }
+            Step::Result => ctx.outcome.with(|outcome| match outcome {
+                Some(outcome) => format!(
+                    "Recommendation: {}. {}, {} % confidence.",
+                    text::side_label(ds, &outcome.scorecard.winner),
+                    outcome.scorecard.confidence.words,
+                    outcome.scorecard.confidence.percent
+                ),
+                None => String::new(),
+            }),
+        }
+    };
+
+    let copy_state = RwSignal::new(CopyState::default());
+    let on_action = Callback::new(move |element: web_sys::Element| {
+        if element.get_attribute("data-action").as_deref() == Some("go-to") {
+            tab.set(Tab::Decide);
+        }
+        actions::run(ctx, copy_state, &element);
+    });
+
+    let step_view = move || match ctx.step.get() {
+        Step::Question { question_id, selected, progress } => match ds.question(&question_id) {
+            Some(question) => view! { <QuestionView ctx question selected progress /> }.into_any(),
+            None => view! { <p role="alert">"This question is missing from the data."</p> }.into_any(),
+        },
+        Step::Result => {
+            copy_state.set(CopyState::default());
+            let markup = Signal::derive(move || {
+                let link = ctx.share_link(&ctx.answered.with(|answered| crate::engine::encode(ds, answered)));
+                ctx.outcome.with(|outcome| outcome.as_ref().map(|outcome| result_markup(ds, outcome, &link)).unwrap_or_default())
+            });
+            view! {
+                <section class="bc-step bc-result" data-testid="result">
+                    <StaticMarkup markup class="bc-result-body" on_action />
+                    <p class="bc-status-copy" data-testid="copy-status">{move || copy_state.with(|state| state.message.clone())}</p>
+                    {move || copy_state.with(|state| state.manual.clone()).map(|text| view! {
+                        <textarea class="bc-manual-copy" readonly rows="4" aria-label="Text to copy">{text}</textarea>
+                    })}
+                </section>
+            }
+            .into_any()
+        }
+    };
+
+    let path_summary = Signal::derive(move || ctx.answered.with(|answered| path_markup(ds, answered)));
+    let query = RwSignal::new(String::new());
+    let compare = Signal::derive(move || {
+        let drove: Vec<String> = ctx.outcome.with(|outcome| {
+            outcome.as_ref().map_or_else(Vec::new, |outcome| {
+                outcome.scorecard.criteria.iter().map(|criterion| criterion.criterion_id.clone()).collect()
+            })
+        });
+        query.with(|query| compare_markup(ds, query, &drove))
+    });
+    let tree = StoredValue::new(layout(ds));
+    let map = Signal::derive(move || {
+        let at_result = ctx.step.with(|step| *step == Step::Result);
+        ctx.path.with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
+    });
+
+
+    let notice = move || {
+        ctx.notice.get().map(|message| {
+            view! {
+                <div class="bc-notice" role="alert" data-testid="notice">
+                    <p>{message}</p>
+                    <button type="button" on:click=move |_| ctx.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    };
+
+    let panel = move |which: Tab| {
+        view! {
+            <div
+                role=(!compact).then_some("tabpanel")
+                id=ctx.element_id(&format!("panel-{}", which.key()))
+                aria-labelledby=(!compact).then(|| ctx.element_id(&format!("tab-{}", which.key())))
+                hidden=move || tab.get() != which
+            >
+                {move || (tab.get() == which).then(|| match which {
+                    Tab::Decide => view! {
+                        {step_view}
+                        <StaticMarkup markup=path_summary class="bc-path" on_action />
+                    }.into_any(),
+                    Tab::Compare => view! {
+                        <div class="bc-compare" data-testid="compare">
+                            <div class="bc-filter">
+                                <label for=ctx.element_id("filter")>"Filter the criteria"</label>
+                                <input
+                                    id=ctx.element_id("filter")
+                                    type="search"
+                                    data-testid="filter"
+                                    autocomplete="off"
+                                    prop:value=move || query.get()
+                                    on:input=move |event| query.set(event_target_value(&event))
+                                />
+                            </div>
+                            <StaticMarkup markup=compare class="bc-compare-body" />
+                        </div>
+                    }.into_any(),
+                    Tab::Map => view! { <StaticMarkup markup=map class="bc-map-body" on_action /> }.into_any(),
+                })}
+            </div>
+        }
+    };
+
+    let title = ds.title.clone();
+    view! {
+        <div class="bc" data-theme=theme.attribute() data-testid="widget" node_ref=root>
+            <p class="bc-sr" role="status" data-testid="live">{live}</p>
+            <header class="bc-header">
+                {match standalone {
+                    true => view! { <h1 class="bc-title">{title}</h1> }.into_any(),
+                    false => view! { <p class="bc-title">{title}</p> }.into_any(),
+                }}
+                <p class="bc-muted">{ds.intro.as_str()}</p>
+            </header>
+            {notice}
+            {(!compact).then(|| view! { <TabList ctx selected=tab /> })}
+            {panel(Tab::Decide)}
+            {(!compact).then(|| view! { {panel(Tab::Compare)} {panel(Tab::Map)} })}
+        </div>
+    }
+}

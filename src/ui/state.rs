@@ -1,0 +1,139 @@
+//! The widget's reactive state: one session signal, and the few signals the view needs
+//! around it. Every change to the answers goes through `Ctx`, which asks the engine.
+
+use crate::engine::{Dataset, PathStep, Session, Step};
+use crate::present::outcome::{outcome_of, Outcome};
+use leptos::prelude::*;
+
+/// Where the widget lives: the standalone page owns its URL; an embedded widget never
+/// touches its host's URL and links to the standalone page instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Host {
+    Standalone,
+    Embedded { standalone_url: String },
+}
+
+/// The state one widget shares with its components. Copy, so closures take it by value.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub ds: &'static Dataset,
+    pub session: RwSignal<Session>,
+    /// What the reader sees now: a question or the result.
+    pub step: Memo<Step>,
+    /// The questions on the path up to the current one.
+    pub path: Memo<Vec<PathStep>>,
+    /// The answered questions before the cursor: what a share link holds.
+    pub answered: Memo<Vec<(String, String)>>,
+    /// Present once the path is complete.
+    pub outcome: Memo<Option<Outcome>>,
+    /// A short message about a link that could not be used in full.
+    pub notice: RwSignal<Option<String>>,
+    /// Bumped by every reader action that changes the step, so focus follows it;
+    /// never bumped on load, so the widget does not steal focus from its host page.
+    pub moved: RwSignal<u32>,
+    /// A message for the live region that is not about the step (e.g. "Link copied.");
+    /// cleared by every step change.
+    pub status: RwSignal<String>,
+    pub host: StoredValue<Host>,
+    /// Unique per widget on the page, for element ids and radio group names.
+    pub instance: u32,
+}
+
+impl Ctx {
+    pub fn new(
+        ds: &'static Dataset,
+        host: Host,
+        session: Session,
+        notice: Option<String>,
+        instance: u32,
+    ) -> Ctx {
+        let session = RwSignal::new(session);
+        let step = Memo::new(move |_| session.with(|session| session.current(ds)));
+        let path = Memo::new(move |_| session.with(|session| session.path(ds)));
+        let answered = Memo::new(move |_| session.with(|session| session.answered(ds)));
+        let outcome = Memo::new(move |_| match step.get() {
+            Step::Result => Some(answered.with(|answered| outcome_of(ds, answered))),
+            Step::Question { .. } => None,
+        });
+        Ctx {
+            ds,
+            session,
+            step,
+            path,
+            answered,
+            outcome,
+            notice: RwSignal::new(notice),
+            moved: RwSignal::new(0),
+            status: RwSignal::new(String::new()),
+            host: StoredValue::new(host),
+            instance,
+        }
+    }
+
+    pub fn answer(&self, question_id: &str, answer_id: &str) {
+        let ds = self.ds;
+        self.session.update(|session| {
+            // The view only offers answers of the current question, so this cannot fail;
+            // if it somehow did, the session stays as it was.
+            let _ = session.answer(ds, question_id, answer_id);
+        });
+        self.moved_by_reader();
+    }
+
+    pub fn back(&self) {
+        self.session.update(|session| {
+            session.back();
+        });
+        self.moved_by_reader();
+    }
+
+    pub fn go_to(&self, question_id: &str) {
+        let ds = self.ds;
+        self.session.update(|session| {
+            let _ = session.go_to(ds, question_id);
+        });
+        self.moved_by_reader();
+    }
+
+    pub fn restart(&self) {
+        self.session.update(Session::restart);
+        self.notice.set(None);
+        self.moved_by_reader();
+    }
+
+    /// Applies a "what would change this" item: the changed answer, then on to whatever
+    /// comes next (the result, or the first new question).
+    pub fn apply_change(&self, question_id: &str, answer_id: &str) {
+        let ds = self.ds;
+        self.session.update(|session| {
+            if session.go_to(ds, question_id).is_ok() {
+                let _ = session.answer(ds, question_id, answer_id);
+                while let Step::Question { question_id, selected: Some(selected), .. } = session.current(ds) {
+                    if session.answer(ds, &question_id, &selected).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        self.moved_by_reader();
+    }
+
+    fn moved_by_reader(&self) {
+        self.status.set(String::new());
+        self.moved.update(|count| *count += 1);
+    }
+
+    /// A link that reproduces `fragment`'s answers: this page's own address on the
+    /// standalone page, the standalone page's from an embedded widget.
+    pub fn share_link(&self, fragment: &str) -> String {
+        let base = self.host.with_value(|host| match host {
+            Host::Standalone => crate::ui::dom::page_url_without_fragment(),
+            Host::Embedded { standalone_url } => standalone_url.clone(),
+        });
+        format!("{base}#{fragment}")
+    }
+
+    pub fn element_id(&self, name: &str) -> String {
+        format!("bc{}-{name}", self.instance)
+    }
+}

@@ -1,0 +1,237 @@
+// End-to-end: a reader's walk through the standalone page, on the release build in dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await launch();
+});
+after(async () => {
+  await env?.close();
+});
+
+/** The current question's id and legend text, once it is shown. */
+async function currentQuestion(page) {
+  const fieldset = page.locator('[data-testid="question"]');
+  await fieldset.waitFor();
+  return {
+    id: await fieldset.getAttribute('data-question'),
+    prompt: (await fieldset.locator('legend').innerText()).trim(),
+    progress: (await page.locator('[data-testid="progress"]').innerText()).trim(),
+  };
+}
+
+/** Answers with the mouse: the option at `index` (default: the first), then Next. */
+async function answerByMouse(page, index = 0) {
+  const before = await currentQuestion(page);
+  await page.locator('[data-testid="question"] input[type="radio"]').nth(index).click();
+  await page.click('[data-testid="next"]');
+  return before;
+}
+
+async function walkToResult(page, pick = () => 0) {
+  const path = [];
+  for (let step = 0; step < 30; step += 1) {
+    if (await page.locator('[data-testid="result"]').isVisible()) return path;
+    const question = await answerByMouse(page, pick(step));
+    path.push(question.id);
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="question"]')?.dataset.question !== id,
+      question.id,
+    );
+  }
+  throw new Error(`no result after 30 answers: ${path.join(' > ')}`);
+}
+
+test('the first question shows, and answering it with a click shows the next', async () => {
+  const page = await openPage(env.browser, env.url);
+  const first = await currentQuestion(page);
+  assert.match(first.progress, /^Question 1 of \d+(–\d+)?$/);
+  assert.ok(first.prompt.length > 5, 'the first question has a prompt');
+  await answerByMouse(page, 0);
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="question"]')?.dataset.question !== id,
+    first.id,
+  );
+  const second = await currentQuestion(page);
+  assert.notEqual(second.id, first.id);
+  assert.match(second.progress, /^Question 2 of /);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a whole path with the mouse ends in a recommendation with reasons', async () => {
+  const page = await openPage(env.browser, env.url);
+  const path = await walkToResult(page);
+  assert.ok(path.length >= 8 && path.length <= 14, `path length ${path.length}`);
+  const verdict = page.locator('[data-testid="verdict"]');
+  assert.match(await verdict.getAttribute('data-side'), /^(node|python|hybrid)$/);
+  assert.match(await page.locator('[data-testid="confidence"]').innerText(), /\d+ % confidence/);
+  assert.ok((await page.locator('[data-testid="reason"]').count()) >= 1);
+  assert.ok((await page.locator('[data-testid="framework"]').count()) >= 1);
+  assert.ok((await page.locator('[data-testid="bar"]').count()) >= 1);
+  const live = await page.locator('[data-testid="live"]').innerText();
+  assert.match(live, /^Recommendation: /);
+  assert.deepEqual(page.problems, []);
+});
+
+/** Presses Tab until `selector` has focus (at most 40 times). */
+async function tabTo(page, selector) {
+  for (let presses = 0; presses < 40; presses += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('a whole path with the keyboard alone; focus follows each step', async () => {
+  const page = await openPage(env.browser, env.url);
+  await currentQuestion(page);
+  for (let step = 0; step < 30; step += 1) {
+    if (await page.locator('[data-testid="result"]').isVisible()) break;
+    const before = await currentQuestion(page);
+    await tabTo(page, '[data-testid="question"] input[type="radio"]');
+    // Arrow keys move and check within the radio group; Space checks the focused one.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await tabTo(page, '[data-testid="next"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="question"]')?.dataset.question !== id,
+      before.id,
+    );
+    const focused = await page.evaluate(() => document.activeElement?.hasAttribute('data-step-heading'));
+    assert.ok(focused, `focus moved to the new step's heading after "${before.prompt}"`);
+  }
+  await page.locator('[data-testid="result"]').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('Next without a choice says what to do', async () => {
+  const page = await openPage(env.browser, env.url);
+  await currentQuestion(page);
+  await page.click('[data-testid="next"]');
+  assert.ok(await page.locator('[data-testid="choose-first"]').isVisible());
+});
+
+test('back, and changing an earlier answer from the path summary', async () => {
+  const page = await openPage(env.browser, env.url);
+  const first = await answerByMouse(page, 0);
+  const second = await answerByMouse(page, 0);
+  await currentQuestion(page);
+  await page.click('[data-testid="back"]');
+  assert.equal((await currentQuestion(page)).id, second.id);
+  // The earlier answer is still selected after going back.
+  assert.ok(await page.locator('[data-testid="question"] input[type="radio"]').first().isChecked());
+
+  await page.locator(`[data-testid="path-step"][data-question="${first.id}"] button`).click();
+  const again = await currentQuestion(page);
+  assert.equal(again.id, first.id);
+  await page.locator('[data-testid="question"] input[type="radio"]').nth(1).click();
+  await page.click('[data-testid="next"]');
+  await page.waitForFunction(
+    (id) => document.querySelector('[data-testid="question"]')?.dataset.question !== id,
+    first.id,
+  );
+  const summary = await page.locator('[data-testid="path-step"]').first().innerText();
+  const secondLabel = await page.evaluate(
+    () => document.querySelectorAll('[data-testid="path-step"] .bc-path-a')[0].textContent,
+  );
+  assert.ok(summary.includes(secondLabel));
+  assert.deepEqual(page.problems, []);
+});
+
+test("the browser's back and forward buttons move between steps, and reload keeps them", async () => {
+  const page = await openPage(env.browser, env.url);
+  const first = await answerByMouse(page, 0);
+  const second = await answerByMouse(page, 0);
+  const third = await currentQuestion(page);
+  assert.match(page.url(), /#node-vs-python@\d+:/);
+  await page.goBack();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, second.id);
+  await page.goBack();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, first.id);
+  await page.goForward();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, second.id);
+  await page.goForward();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, third.id);
+  await page.reload();
+  assert.equal((await currentQuestion(page)).id, third.id);
+  assert.equal(await page.locator('[data-testid="path-step"]').count(), 2);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a share link opened in a new page gives the same result', async () => {
+  const page = await openPage(env.browser, env.url);
+  await walkToResult(page, (step) => step % 2);
+  const link = await page.locator('[data-testid="share-link"]').getAttribute('href');
+  const verdict = await page.locator('[data-testid="verdict"]').innerText();
+  const reasons = await page.locator('[data-testid="reason"]').allInnerTexts();
+  const other = await openPage(env.browser, link);
+  await other.locator('[data-testid="result"]').waitFor();
+  assert.equal(await other.locator('[data-testid="verdict"]').innerText(), verdict);
+  assert.deepEqual(await other.locator('[data-testid="reason"]').allInnerTexts(), reasons);
+  assert.deepEqual(other.problems, []);
+});
+
+test('copy link and copy as Markdown put text on the clipboard', async () => {
+  const page = await openPage(env.browser, env.url);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await walkToResult(page);
+  await page.click('[data-testid="copy-link"]');
+  await page.locator('[data-testid="copy-status"]', { hasText: 'copied' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(link, await page.locator('[data-testid="share-link"]').getAttribute('href'));
+  await page.click('[data-testid="copy-markdown"]');
+  await page.locator('[data-testid="copy-status"]', { hasText: 'Markdown' }).waitFor();
+  const record = await page.evaluate(() => navigator.clipboard.readText());
+  for (const heading of ['# Decision:', '## Context', '## Decision', '## Reasons', '## Alternatives considered', '## What would change this decision']) {
+    assert.ok(record.includes(heading), `the record has "${heading}"`);
+  }
+  assert.ok(record.includes(link));
+});
+
+for (const [name, fragment, expected] of [
+  ['malformed', '#%%%not-a-link', /could not be used/],
+  ['another version', '#node-vs-python@999:', /could not be used/],
+  ['another dataset', '#go-vs-rust@1:', /could not be used/],
+  ['unknown answers', '#node-vs-python@1:nosuch=thing', /no longer appl/],
+]) {
+  test(`a ${name} share link shows a notice and the widget works on`, async () => {
+    const page = await openPage(env.browser, env.url + fragment);
+    const notice = page.locator('[data-testid="notice"]');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), expected);
+    await answerByMouse(page, 0);
+    await currentQuestion(page);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('the comparison table filters, and marks the rows that drove the result', async () => {
+  const page = await openPage(env.browser, env.url);
+  await walkToResult(page);
+  await page.click('[data-testid="tab-compare"]');
+  const rows = page.locator('[data-testid="criterion-row"]');
+  const total = await rows.count();
+  assert.ok(total >= 20, `${total} criteria`);
+  assert.ok((await page.locator('[data-testid="criterion-row"][data-drove="true"]').count()) >= 1);
+  await page.fill('[data-testid="filter"]', 'Django');
+  const visible = await page.locator('[data-testid="criterion-row"]:visible').count();
+  assert.ok(visible >= 1 && visible < total, `${visible} of ${total} rows after filtering`);
+  await page.fill('[data-testid="filter"]', 'zzzz-nothing');
+  assert.equal(await page.locator('[data-testid="criterion-row"]:visible').count(), 0);
+});
+
+test('the tree map highlights the path and goes back to a clicked question', async () => {
+  const page = await openPage(env.browser, env.url);
+  const first = await answerByMouse(page, 0);
+  await answerByMouse(page, 0);
+  await page.click('[data-testid="tab-map"]');
+  const onPath = page.locator('[data-testid="map-node"][data-on-path="true"]');
+  assert.equal(await onPath.count(), 3);
+  await page.locator(`[data-testid="map-node"][data-question="${first.id}"]`).click();
+  assert.equal((await currentQuestion(page)).id, first.id);
+  assert.equal(await page.locator('[data-testid="tab-decide"]').getAttribute('aria-selected'), 'true');
+});

@@ -1,0 +1,1463 @@
+//! The engine's tests, run natively: `cargo test --test engine`.
+//!
+//! Most tests are rows of data through one `check` helper per topic. The fixtures live in
+//! `tests/fixtures/`: `tiny.json` (two questions) is the base of every broken dataset in
+//! `invalid/`; `small.json` has branches of known length and hand-computed scores:
+//!
+//! ```text
+//! what ─realtime→ scale ─high|low→ team          (3 questions)
+//!      ─data────→ ml ─no→ team                   (3 questions)
+//!                    ─yes→ serve ─live|batch→ team (4 questions)
+//!      ─api─────→ team                           (2 questions)
+//! team ─js|py|both→ result
+//! ```
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use backend_chooser::engine::model::Dataset;
+use backend_chooser::engine::paths::{all_paths, count_paths, path_lengths};
+use backend_chooser::engine::session::{Session, Step};
+use backend_chooser::engine::{load, scorecard};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("reading {path}: {error}"))
+}
+
+fn dataset(name: &str) -> Dataset {
+    match load(&fixture(name)) {
+        Ok(ds) => ds,
+        Err(error) => panic!("{name} does not load:\n{error}"),
+    }
+}
+
+/// The embedded dataset, loaded once for the whole test binary.
+fn default_dataset() -> &'static Dataset {
+    match backend_chooser::default_dataset() {
+        Ok(ds) => ds,
+        Err(error) => panic!("the default dataset does not load:\n{error}"),
+    }
+}
+
+/// `"what=realtime scale=high"` as (question, answer) pairs.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    text.split_whitespace()
+        .map(|pair| {
+            let (question, answer) = pair.split_once('=').expect("question=answer");
+            (question.to_string(), answer.to_string())
+        })
+        .collect()
+}
+
+fn show_pairs(pairs: &[(String, String)]) -> String {
+    let shown: Vec<String> = pairs
+        .iter()
+        .map(|(question, answer)| format!("{question}={answer}"))
+        .collect();
+    if shown.is_empty() {
+        return "-".to_string();
+    }
+    shown.join(" ")
+}
+
+mod validate {
+    use super::*;
+    use backend_chooser::engine::validate::{check as check_dataset, MAX_INPUT_BYTES};
+
+    /// Loads `json` and compares every problem, as `at: message`, with `expected`.
+    fn check_text(json: &str, expected: &[&str]) {
+        let actual: Vec<String> = match load(json) {
+            Ok(_) => Vec::new(),
+            Err(error) => error
+                .problems()
+                .iter()
+                .map(|problem| problem.to_string())
+                .collect(),
+        };
+        assert_eq!(actual, expected);
+    }
+
+    fn check(name: &str, expected: &[&str]) {
+        check_text(&fixture(name), expected);
+    }
+
+    #[test]
+    fn valid_fixtures_load_without_problems() {
+        check("tiny.json", &[]);
+        check("small.json", &[]);
+    }
+
+    #[test]
+    fn json_syntax_errors_give_serde_json_message_with_line_and_column() {
+        check(
+            "invalid/json-syntax.json",
+            &["line 5, column 1: trailing comma"],
+        );
+    }
+
+    #[test]
+    fn json_shape_errors_give_serde_json_message_with_line_and_column() {
+        check(
+            "invalid/missing-field.json",
+            &["line 5, column 1: missing field `intro`"],
+        );
+        check(
+            "invalid/unknown-field.json",
+            &["line 129, column 17: unknown field `unknown_field`, expected one of `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
+        );
+        check_text("", &["line 1, column 0: EOF while parsing a value"]);
+        check_text(
+            "[]",
+            &["line 1, column 2: invalid length 0, expected struct Dataset with 12 elements"],
+        );
+    }
+
+    #[test]
+    fn too_large_input_is_refused_before_parsing() {
+        // Not JSON at all: the size check must come first.
+        let json = "x".repeat(MAX_INPUT_BYTES + 1);
+        check_text(
+            &json,
+            &["input: the dataset is 524289 bytes; the limit is 524288 bytes (512 KiB)"],
+        );
+        let started = std::time::Instant::now();
+        let _ = load(&"[".repeat(10 * MAX_INPUT_BYTES));
+        assert!(
+            started.elapsed().as_millis() < 100,
+            "refusing took {:?}",
+            started.elapsed()
+        );
+    }
+
+    #[test]
+    fn duplicate_ids() {
+        check(
+            "invalid/duplicate-ids.json",
+            &[
+                "sides[2].id: duplicate id \"node\": sides[0] has it too",
+                "questions[0].answers[1].id: duplicate id \"chat\": questions[0].answers[0] has it too",
+                "questions[2].id: duplicate id \"team\": questions[1] has it too",
+            ],
+        );
+    }
+
+    #[test]
+    fn dangling_next() {
+        check(
+            "invalid/dangling-next.json",
+            &["questions[0].answers[1].next: unknown question \"db-kind\""],
+        );
+    }
+
+    #[test]
+    fn dangling_criterion() {
+        check(
+            "invalid/dangling-criterion.json",
+            &["questions[1].answers[0].effects[0].criterion: unknown criterion \"hiring\""],
+        );
+    }
+
+    #[test]
+    fn unknown_side_in_scores() {
+        check(
+            "invalid/unknown-side-in-scores.json",
+            &["questions[0].answers[0].effects[0].scores: unknown side \"rust\""],
+        );
+    }
+
+    #[test]
+    fn bad_ids_and_references() {
+        check(
+            "invalid/bad-ids-and-references.json",
+            &[
+                "id: \"Tiny Comparison\" may use only a-z, 0-9 and \"-\"",
+                "tie_order[1]: unknown side \"py\"",
+                "tie_break[0]: unknown question \"budget\"",
+                "criteria[0].favours: unknown side \"both\" (use a side id or \"neutral\")",
+                "frameworks[0].side: unknown side \"snake\"",
+                "frameworks[1].id: \"fffffffffffffffffffffffffffffffff\" is 33 characters long; the limit is 32",
+            ],
+        );
+    }
+
+    #[test]
+    fn cycle_is_named() {
+        check(
+            "invalid/cycle.json",
+            &["questions[1].answers[1].next: cycle: kind -> team -> kind"],
+        );
+    }
+
+    #[test]
+    fn unreachable_question() {
+        check(
+            "invalid/unreachable.json",
+            &["questions[2]: no path reaches question \"budget\""],
+        );
+    }
+
+    #[test]
+    fn dead_ends() {
+        check(
+            "invalid/dead-end.json",
+            &[
+                "questions[0].answers[1].next: missing, and the question has no next either, so the path stops here",
+                "questions[2].answers: no answers, so the path stops here",
+            ],
+        );
+    }
+
+    #[test]
+    fn path_that_scores_nothing_is_a_dead_end() {
+        check(
+            "invalid/ends-without-result.json",
+            &["questions[1].answers[1]: the path kind=report, team=py ends without a result: every side scores 0"],
+        );
+    }
+
+    #[test]
+    fn weight_out_of_range() {
+        check(
+            "invalid/weight-out-of-range.json",
+            &[
+                "questions[0].answers[0].effects[0].scores.node: 7 is outside -5..=5",
+                "questions[1].answers[0].frameworks.express: -6 is outside -5..=5",
+            ],
+        );
+    }
+
+    #[test]
+    fn empty_and_overlong_texts() {
+        check(
+            "invalid/empty-label.json",
+            &[
+                "criteria[0].says.python: must not be empty",
+                "questions[0].answers[1].label: must not be empty",
+                "questions[1].prompt: is 601 characters long; the limit is 600",
+            ],
+        );
+    }
+
+    #[test]
+    fn too_many_answers() {
+        check(
+            "invalid/too-many-answers.json",
+            &["questions[1].answers: 13 answers; the limit is 12"],
+        );
+    }
+
+    #[test]
+    fn result_is_a_reserved_question_id() {
+        check(
+            "invalid/reserved-id.json",
+            &[
+                "questions[1].id: \"result\" is reserved: a next of \"result\" ends the path",
+                "questions[1]: no path reaches question \"result\"",
+            ],
+        );
+    }
+
+    #[test]
+    fn too_many_paths() {
+        // Seven questions in a row with twelve answers each: 12^7 paths.
+        let mut ds = dataset("tiny.json");
+        let template = ds.questions[1].clone();
+        ds.questions.truncate(1);
+        ds.questions[0].next = Some("q0".to_string());
+        for index in 0..7 {
+            let mut question = template.clone();
+            question.id = format!("q{index}");
+            question.next = Some(match index {
+                6 => "result".to_string(),
+                _ => format!("q{}", index + 1),
+            });
+            question.answers = (0..12)
+                .map(|answer| {
+                    let mut answer_value = template.answers[0].clone();
+                    answer_value.id = format!("a{answer}");
+                    answer_value
+                })
+                .collect();
+            ds.questions.push(question);
+        }
+        let problems: Vec<String> = check_dataset(&ds)
+            .iter()
+            .map(|problem| problem.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            ["questions: too many paths: 71663616 from the start; the limit is 100000"]
+        );
+    }
+
+    #[test]
+    fn display_lists_one_problem_per_line() {
+        let error = load(&fixture("invalid/weight-out-of-range.json")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "questions[0].answers[0].effects[0].scores.node: 7 is outside -5..=5\n\
+             questions[1].answers[0].frameworks.express: -6 is outside -5..=5"
+        );
+    }
+}
+
+mod paths {
+    use super::*;
+
+    #[test]
+    fn small_tree_has_eighteen_paths_of_two_to_four_questions() {
+        let ds = dataset("small.json");
+        let paths = all_paths(&ds);
+        assert_eq!(count_paths(&ds), 18);
+        assert_eq!(paths.len(), 18);
+        assert_eq!(show_pairs(&paths[0]), "what=realtime scale=high team=js");
+        assert_eq!(show_pairs(&paths[17]), "what=api team=both");
+        let lengths = path_lengths(&ds);
+        assert_eq!(lengths.whole_tree(), (2, 4));
+        let rows = [
+            ("what", 2, 4),
+            ("scale", 2, 2),
+            ("ml", 2, 3),
+            ("serve", 2, 2),
+            ("team", 1, 1),
+        ];
+        for (question, shortest, longest) in rows {
+            assert_eq!(lengths.shortest(question), Some(shortest), "{question}");
+            assert_eq!(lengths.longest(question), Some(longest), "{question}");
+        }
+        assert_eq!(lengths.shortest("nowhere"), None);
+    }
+}
+
+mod session {
+    use super::*;
+    use backend_chooser::engine::session::Dropped;
+
+    /// The session as one line: the current step, the path and what is answered.
+    fn describe(session: &Session, ds: &Dataset) -> String {
+        let current = match session.current(ds) {
+            Step::Question {
+                question_id,
+                selected,
+                progress,
+            } => format!(
+                "question {} of {}–{}: {question_id}{}",
+                progress.position,
+                progress.min_total,
+                progress.max_total,
+                match selected {
+                    Some(answer) => format!(" ({answer} selected)"),
+                    None => String::new(),
+                }
+            ),
+            Step::Result => "result".to_string(),
+        };
+        let path: Vec<String> = session
+            .path(ds)
+            .iter()
+            .map(|step| match &step.answer_id {
+                Some(answer) => format!("{}={answer}", step.question_id),
+                None => step.question_id.clone(),
+            })
+            .collect();
+        format!(
+            "{current}; path {}; answered {}",
+            path.join(" "),
+            show_pairs(&session.answered(ds))
+        )
+    }
+
+    /// Applies each action (`answer q=a`, `back`, `go q`, `restart`) to a new session on the
+    /// small fixture and compares the session after it. A failed action shows its error first.
+    fn check(script: &[(&str, &str)]) {
+        let ds = dataset("small.json");
+        let mut session = Session::new();
+        for &(action, expected) in script {
+            let outcome = match action.split_once(' ') {
+                Some(("answer", pair)) => {
+                    let (question, answer) = pair.split_once('=').expect("answer q=a");
+                    session
+                        .answer(&ds, question, answer)
+                        .err()
+                        .map(|error| error.to_string())
+                }
+                Some(("go", question)) => session
+                    .go_to(&ds, question)
+                    .err()
+                    .map(|error| error.to_string()),
+                None if action == "back" => {
+                    let moved = session.back();
+                    (!moved).then(|| "already at the first question".to_string())
+                }
+                None if action == "restart" => {
+                    session.restart();
+                    None
+                }
+                _ => panic!("unknown action {action}"),
+            };
+            let actual = match outcome {
+                Some(error) => format!("error: {error}; {}", describe(&session, &ds)),
+                None => describe(&session, &ds),
+            };
+            assert_eq!(actual, expected, "after `{action}`");
+        }
+    }
+
+    #[test]
+    fn new_session_is_at_the_start() {
+        let ds = dataset("small.json");
+        assert_eq!(
+            describe(&Session::new(), &ds),
+            "question 1 of 2–4: what; path what; answered -"
+        );
+    }
+
+    #[test]
+    fn answering_walks_to_the_result_with_progress() {
+        check(&[
+            ("answer what=data", "question 2 of 3–4: ml; path what=data ml; answered what=data"),
+            ("answer ml=yes", "question 3 of 4–4: serve; path what=data ml=yes serve; answered what=data ml=yes"),
+            ("answer serve=live", "question 4 of 4–4: team; path what=data ml=yes serve=live team; answered what=data ml=yes serve=live"),
+            ("answer team=js", "result; path what=data ml=yes serve=live team=js; answered what=data ml=yes serve=live team=js"),
+        ]);
+        check(&[
+            ("answer what=realtime", "question 2 of 3–3: scale; path what=realtime scale; answered what=realtime"),
+            ("answer scale=low", "question 3 of 3–3: team; path what=realtime scale=low team; answered what=realtime scale=low"),
+        ]);
+        check(&[(
+            "answer what=api",
+            "question 2 of 2–2: team; path what=api team; answered what=api",
+        )]);
+    }
+
+    #[test]
+    fn back_keeps_the_answer_selected() {
+        check(&[
+            ("back", "error: already at the first question; question 1 of 2–4: what; path what; answered -"),
+            ("answer what=realtime", "question 2 of 3–3: scale; path what=realtime scale; answered what=realtime"),
+            ("answer scale=high", "question 3 of 3–3: team; path what=realtime scale=high team; answered what=realtime scale=high"),
+            ("answer team=py", "result; path what=realtime scale=high team=py; answered what=realtime scale=high team=py"),
+            ("back", "question 3 of 3–3: team (py selected); path what=realtime scale=high team=py; answered what=realtime scale=high"),
+            ("back", "question 2 of 3–3: scale (high selected); path what=realtime scale=high; answered what=realtime"),
+            ("back", "question 1 of 2–4: what (realtime selected); path what=realtime; answered -"),
+            ("back", "error: already at the first question; question 1 of 2–4: what (realtime selected); path what=realtime; answered -"),
+        ]);
+    }
+
+    #[test]
+    fn changing_an_earlier_answer_keeps_later_answers_still_on_the_path() {
+        check(&[
+            ("answer what=realtime", "question 2 of 3–3: scale; path what=realtime scale; answered what=realtime"),
+            ("answer scale=high", "question 3 of 3–3: team; path what=realtime scale=high team; answered what=realtime scale=high"),
+            ("answer team=js", "result; path what=realtime scale=high team=js; answered what=realtime scale=high team=js"),
+            // `scale` falls off the path; `team` stays on it and shows its kept answer.
+            ("go what", "question 1 of 2–4: what (realtime selected); path what=realtime; answered -"),
+            ("answer what=api", "question 2 of 2–2: team (js selected); path what=api team=js; answered what=api"),
+            ("answer team=js", "result; path what=api team=js; answered what=api team=js"),
+            // Changing back brings the stored `scale` answer back onto the path.
+            ("go what", "question 1 of 2–4: what (api selected); path what=api; answered -"),
+            ("answer what=realtime", "question 2 of 3–3: scale (high selected); path what=realtime scale=high; answered what=realtime"),
+            ("answer scale=low", "question 3 of 3–3: team (js selected); path what=realtime scale=low team=js; answered what=realtime scale=low"),
+        ]);
+    }
+
+    #[test]
+    fn go_to_and_answer_refuse_questions_off_the_path() {
+        check(&[
+            ("answer what=api", "question 2 of 2–2: team; path what=api team; answered what=api"),
+            ("go scale", "error: question \"scale\" is not on the current path; question 2 of 2–2: team; path what=api team; answered what=api"),
+            ("answer scale=high", "error: question \"scale\" is not on the current path; question 2 of 2–2: team; path what=api team; answered what=api"),
+            ("answer db=sql", "error: there is no question \"db\"; question 2 of 2–2: team; path what=api team; answered what=api"),
+            ("answer team=rust", "error: question \"team\" has no answer \"rust\"; question 2 of 2–2: team; path what=api team; answered what=api"),
+            ("answer team=py", "result; path what=api team=py; answered what=api team=py"),
+            ("go team", "question 2 of 2–2: team (py selected); path what=api team=py; answered what=api"),
+        ]);
+    }
+
+    #[test]
+    fn restart_forgets_everything() {
+        check(&[
+            ("answer what=api", "question 2 of 2–2: team; path what=api team; answered what=api"),
+            ("answer team=py", "result; path what=api team=py; answered what=api team=py"),
+            ("restart", "question 1 of 2–4: what; path what; answered -"),
+            ("back", "error: already at the first question; question 1 of 2–4: what; path what; answered -"),
+        ]);
+    }
+
+    fn check_from_answers(given: &str, expected_session: &str, expected_dropped: &[&str]) {
+        let ds = dataset("small.json");
+        let (session, dropped) = Session::from_answers(&ds, &pairs(given));
+        assert_eq!(describe(&session, &ds), expected_session, "{given}");
+        let dropped: Vec<String> = dropped
+            .iter()
+            .map(
+                |Dropped {
+                     question_id,
+                     answer_id,
+                     reason,
+                 }| format!("{question_id}={answer_id}: {reason}"),
+            )
+            .collect();
+        assert_eq!(dropped, expected_dropped, "{given}");
+    }
+
+    #[test]
+    fn from_answers_replays_along_the_path_and_reports_what_it_drops() {
+        check_from_answers("", "question 1 of 2–4: what; path what; answered -", &[]);
+        check_from_answers(
+            "what=realtime scale=high team=js",
+            "result; path what=realtime scale=high team=js; answered what=realtime scale=high team=js",
+            &[],
+        );
+        // The order in the list does not matter: the path decides.
+        check_from_answers(
+            "team=js what=realtime scale=high",
+            "result; path what=realtime scale=high team=js; answered what=realtime scale=high team=js",
+            &[],
+        );
+        check_from_answers(
+            "what=realtime ml=yes scale=huge db=sql what=api",
+            "question 2 of 3–3: scale; path what=realtime scale; answered what=realtime",
+            &[
+                "ml=yes: the question is not on the path your other answers lead to",
+                "scale=huge: the answer no longer exists",
+                "db=sql: the question no longer exists",
+                "what=api: the question was answered twice",
+            ],
+        );
+    }
+}
+
+mod score {
+    use super::*;
+    use backend_chooser::engine::score::Scorecard;
+
+    fn summary(card: &Scorecard) -> String {
+        let totals: Vec<String> = card
+            .totals
+            .iter()
+            .map(|side| format!("{} {}", side.side_id, side.points))
+            .collect();
+        format!(
+            "{} -> {} over {} by {}{}; {}% {}",
+            totals.join(", "),
+            card.winner,
+            card.runner_up.as_deref().unwrap_or("-"),
+            card.margin,
+            match &card.decided_by {
+                Some(question) => format!(", decided by {question}"),
+                None => String::new(),
+            },
+            card.confidence.percent,
+            card.confidence.words
+        )
+    }
+
+    fn check(ds: &Dataset, path: &str, expected: &str) {
+        assert_eq!(summary(&scorecard(ds, &pairs(path))), expected, "{path}");
+    }
+
+    #[test]
+    fn winner_margin_and_confidence() {
+        let ds = dataset("small.json");
+        check(
+            &ds,
+            "what=realtime scale=high team=js",
+            "node 7, python 0, hybrid 0 -> node over python by 7; 100% Strong",
+        );
+        check(
+            &ds,
+            "what=realtime scale=high team=py",
+            "node 5, python 2, hybrid 0 -> node over python by 3; 43% Clear",
+        );
+        check(
+            &ds,
+            "what=data ml=no team=py",
+            "node 0, python 6, hybrid 1 -> python over hybrid by 5; 100% Strong",
+        );
+        // Within the margin of 2: a toss-up, even when no tie-break is needed.
+        check(
+            &ds,
+            "what=data ml=yes serve=live team=js",
+            "node 3, python 5, hybrid 7 -> hybrid over python by 2; 33% Toss-up: too close to call",
+        );
+    }
+
+    #[test]
+    fn tie_break_by_team_can_beat_a_higher_score() {
+        let ds = dataset("small.json");
+        check(&ds, "what=api team=js", "node 3, python 4, hybrid 0 -> node over python by -1, decided by team; 0% Toss-up: your answer to \"What does your team know best?\" decides");
+        check(&ds, "what=realtime scale=low team=js", "node 5, python 3, hybrid 0 -> node over python by 2, decided by team; 25% Toss-up: your answer to \"What does your team know best?\" decides");
+        check(&ds, "what=data ml=yes serve=live team=py", "node 1, python 7, hybrid 7 -> python over hybrid by 0, decided by team; 0% Toss-up: your answer to \"What does your team know best?\" decides");
+    }
+
+    #[test]
+    fn exact_tie_the_team_cannot_break_goes_to_tie_order() {
+        let ds = dataset("small.json");
+        // The team answer "both" favours node and python alike; tie_order lists python first.
+        check(
+            &ds,
+            "what=realtime scale=low team=both",
+            "node 4, python 4, hybrid 1 -> python over node by 0; 0% Toss-up: too close to call",
+        );
+    }
+
+    #[test]
+    fn slight_lead_outside_the_tie_margin() {
+        let mut ds = dataset("small.json");
+        ds.tie_margin = 0;
+        // Node leads by 2 of the 8 points that moved node and python apart.
+        check(
+            &ds,
+            "what=realtime scale=low team=js",
+            "node 5, python 3, hybrid 0 -> node over python by 2; 25% Slight",
+        );
+    }
+
+    #[test]
+    fn unknown_pairs_are_ignored() {
+        let ds = dataset("small.json");
+        check(
+            &ds,
+            "what=api team=py db=sql team=rust",
+            "node 1, python 6, hybrid 0 -> python over node by 5; 100% Strong",
+        );
+    }
+
+    #[test]
+    fn criteria_and_reasons_are_ranked_by_weight() {
+        let ds = dataset("small.json");
+        let card = scorecard(&ds, &pairs("what=data ml=yes serve=live team=js"));
+        let criteria: Vec<String> = card
+            .criteria
+            .iter()
+            .map(|criterion| {
+                let points: Vec<String> = criterion
+                    .points
+                    .iter()
+                    .map(|side| format!("{} {}", side.side_id, side.points))
+                    .collect();
+                format!(
+                    "{} (weight {}): {}",
+                    criterion.criterion_id,
+                    criterion.weight,
+                    points.join(", ")
+                )
+            })
+            .collect();
+        assert_eq!(
+            criteria,
+            [
+                "data (weight 8): node 0, python 5, hybrid 3",
+                "hybrid-arch (weight 4): node 0, python 0, hybrid 4",
+                "team-skills (weight 2): node 2, python 0, hybrid 0",
+                "realtime (weight 1): node 1, python 0, hybrid 0",
+            ]
+        );
+        let reasons: Vec<String> = card
+            .reasons
+            .iter()
+            .map(|reason| {
+                let points: Vec<String> = reason
+                    .points
+                    .iter()
+                    .map(|side| format!("{} {:+}", side.side_id, side.points))
+                    .collect();
+                format!(
+                    "{}={} [{}] {} (winner {:+}): {}",
+                    reason.question_id,
+                    reason.answer_id,
+                    reason.criterion_id,
+                    points.join(" "),
+                    reason.points_for_winner,
+                    reason.because
+                )
+            })
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                "serve=live [hybrid-arch] hybrid +4 (winner +4): A live front end and a model service are two jobs.",
+                "ml=yes [data] python +2 hybrid +2 (winner +2): Models are served best from Python.",
+                "what=data [data] python +3 hybrid +1 (winner +1): Python has the data libraries.",
+                "team=js [team-skills] node +2 (winner +0): Your team already writes JavaScript.",
+                "serve=live [realtime] node +1 (winner +0): Live results need open connections.",
+            ]
+        );
+        assert_eq!(card.in_contention, ["python", "hybrid"]);
+    }
+}
+
+mod frameworks {
+    use super::*;
+    use backend_chooser::engine::suggest;
+
+    fn check(path: &str, expected: &[&str]) {
+        let ds = dataset("small.json");
+        let answered = pairs(path);
+        let winner = scorecard(&ds, &answered).winner;
+        let actual: Vec<String> = suggest(&ds, &answered, &winner)
+            .iter()
+            .map(|suggestion| {
+                format!(
+                    "{} {} {}: {}",
+                    suggestion.side, suggestion.framework_id, suggestion.points, suggestion.reason
+                )
+            })
+            .collect();
+        assert_eq!(actual, expected, "{path}");
+    }
+
+    #[test]
+    fn one_framework_per_side_of_the_winner() {
+        check(
+            "what=realtime scale=high team=js",
+            &["node nest 3: NestJS: you chose \"Thousands\" — Structured, TypeScript-first."],
+        );
+        // Express gets its full stop added.
+        check(
+            "what=realtime scale=low team=js",
+            &["node express 2: Express: you chose \"A real-time app\" — Minimal and flexible."],
+        );
+        // The hybrid names a framework for each of its parts; FastAPI's two givers are named.
+        check(
+            "what=data ml=yes serve=live team=both",
+            &[
+                "node express 1: Express: you chose \"Live results\" — Minimal and flexible.",
+                "python fastapi 3: FastAPI: you chose \"Yes, we serve models\" and \"Live results\" — Modern, high-performance APIs.",
+            ],
+        );
+    }
+
+    #[test]
+    fn ties_go_to_dataset_order_and_no_points_give_the_default() {
+        // Django gets 1 (data) + 2 (no): more than FastAPI's 0.
+        check(
+            "what=data ml=no team=py",
+            &["python django 3: Django: you chose \"A data-heavy service\" and \"No models\" — Batteries included."],
+        );
+        // No answer on this path gives a Python framework points.
+        check(
+            "what=realtime scale=low team=py",
+            &["python django 0: Django: none of your answers pointed to a particular Python framework, so here is the general default — Batteries included."],
+        );
+    }
+
+    #[test]
+    fn unknown_winner_gets_no_suggestion() {
+        let ds = dataset("small.json");
+        assert_eq!(suggest(&ds, &pairs("what=api team=py"), "rust"), []);
+    }
+}
+
+mod what_if {
+    use super::*;
+    use backend_chooser::engine::changes;
+
+    fn check(path: &str, expected: &[&str]) {
+        let ds = dataset("small.json");
+        let actual: Vec<String> = changes(&ds, &pairs(path))
+            .iter()
+            .map(|change| {
+                format!(
+                    "{:?}: {}={} -> {} ({} of {})",
+                    change.certainty,
+                    change.question_id,
+                    change.answer_id,
+                    change.new_winner,
+                    change.flipped,
+                    change.checked
+                )
+            })
+            .collect();
+        assert_eq!(actual, expected, "{path}");
+    }
+
+    #[test]
+    fn certain_changes_come_first_then_path_order() {
+        // Changing `what` leads to questions not answered yet: some ways to finish flip
+        // the winner (to hybrid or python, equally often: dataset order picks python).
+        check(
+            "what=realtime scale=high team=js",
+            &["Possible: what=data -> python (2 of 3)"],
+        );
+        check(
+            "what=api team=js",
+            &[
+                "Certain: team=py -> python (1 of 1)",
+                "Certain: team=both -> python (1 of 1)",
+                "Possible: what=data -> python (2 of 3)",
+            ],
+        );
+        check(
+            "what=realtime scale=low team=both",
+            &[
+                "Certain: scale=high -> node (1 of 1)",
+                "Certain: team=js -> node (1 of 1)",
+                "Possible: what=data -> hybrid (1 of 3)",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_is_certain_when_every_completion_flips_the_same_way() {
+        // `what=realtime` adds the unanswered `scale`; both answers to it give node.
+        check(
+            "what=data ml=yes serve=live team=js",
+            &[
+                "Certain: what=realtime -> node (2 of 2)",
+                "Certain: what=api -> node (1 of 1)",
+                "Certain: ml=no -> node (1 of 1)",
+                "Certain: serve=batch -> python (1 of 1)",
+                "Certain: team=py -> python (1 of 1)",
+            ],
+        );
+    }
+
+    #[test]
+    fn too_many_completions_are_sampled_and_only_possible() {
+        // In the tiny fixture, `kind=report` now leads through four questions of twelve
+        // answers each (20736 ways to finish), every one of them giving python 5 points.
+        let mut ds = dataset("tiny.json");
+        let template = ds.questions[1].clone();
+        ds.questions[0].next = None;
+        ds.questions[0].answers[0].next = Some("team".to_string());
+        ds.questions[0].answers[1].next = Some("q0".to_string());
+        for index in 0..4 {
+            let mut question = template.clone();
+            question.id = format!("q{index}");
+            question.next = Some(match index {
+                3 => "result".to_string(),
+                _ => format!("q{}", index + 1),
+            });
+            question.answers = (0..12)
+                .map(|answer| {
+                    let mut answer_value = template.answers[1].clone();
+                    answer_value.id = format!("a{answer}");
+                    answer_value.effects[0]
+                        .scores
+                        .insert("python".to_string(), 5);
+                    answer_value
+                })
+                .collect();
+            ds.questions.push(question);
+        }
+        let base = pairs("kind=chat team=js");
+        let found = changes(&ds, &base);
+        let shown: Vec<String> = found
+            .iter()
+            .map(|change| {
+                format!(
+                    "{:?}: {}={} -> {} ({} of {})",
+                    change.certainty,
+                    change.question_id,
+                    change.answer_id,
+                    change.new_winner,
+                    change.flipped,
+                    change.checked
+                )
+            })
+            .collect();
+        assert_eq!(shown, ["Possible: kind=report -> python (10000 of 10000)"]);
+        // The sample is drawn the same way every time.
+        assert_eq!(changes(&ds, &base), found);
+    }
+
+    #[test]
+    fn incomplete_path_gives_no_changes() {
+        check("what=realtime scale=high", &[]);
+        check("", &[]);
+    }
+}
+
+mod share {
+    use super::*;
+    use backend_chooser::engine::share::{decode, decode_lenient, encode};
+
+    #[test]
+    fn encode_is_short_and_readable_and_round_trips() {
+        let ds = dataset("small.json");
+        let rows = [
+            ("", "small@3:"),
+            ("what=api", "small@3:what=api"),
+            (
+                "what=data ml=yes serve=live team=js",
+                "small@3:what=data,ml=yes,serve=live,team=js",
+            ),
+        ];
+        for (given, expected) in rows {
+            let fragment = encode(&ds, &pairs(given));
+            assert_eq!(fragment, expected);
+            assert_eq!(decode(&ds, &fragment), Ok(pairs(given)));
+            assert_eq!(decode(&ds, &format!("#{fragment}")), Ok(pairs(given)));
+        }
+        for path in all_paths(&ds) {
+            assert_eq!(decode(&ds, &encode(&ds, &path)), Ok(path));
+        }
+    }
+
+    fn check(fragment: &str, expected: &str) {
+        let ds = dataset("small.json");
+        let actual = match decode(&ds, fragment) {
+            Ok(answers) => format!("ok: {}", show_pairs(&answers)),
+            Err(error) => format!(
+                "{}error: {error}",
+                if error.is_fatal() { "fatal " } else { "" }
+            ),
+        };
+        assert_eq!(actual, expected, "{fragment:?}");
+    }
+
+    #[test]
+    fn decode_accepts_percent_encoding_and_surrounding_space() {
+        check("#small%403%3Awhat%3Dapi", "ok: what=api");
+        check(" #small@3:what=api\n", "ok: what=api");
+    }
+
+    #[test]
+    fn decode_errors_say_what_is_wrong() {
+        check("", "fatal error: the link holds no answers");
+        check("#", "fatal error: the link holds no answers");
+        check(
+            &format!("small@3:{}", "what=api,".repeat(300)),
+            "fatal error: the link's answer part is 2708 characters long; the limit is 2048",
+        );
+        check(
+            "small@3:what=API",
+            "fatal error: the link is not in the expected form at character 14: \"A\" is not allowed; a link uses only a-z, 0-9 and - @ : , = .",
+        );
+        check(
+            "small@3",
+            "fatal error: the link is not in the expected form at character 8: expected \":\" after the comparison and its version, as in \"small@3:\"",
+        );
+        check(
+            "small:what=api",
+            "fatal error: the link is not in the expected form at character 6: expected \"@\" and a version, as in \"small@3:\"",
+        );
+        check(
+            "small@three:what=api",
+            "fatal error: the link is not in the expected form at character 7: expected a version number after \"@\", found \"three\"",
+        );
+        check(
+            "@3:what=api",
+            "fatal error: the link is not in the expected form at character 1: expected the comparison's id first",
+        );
+        check(
+            "small@3:what=api,",
+            "fatal error: the link is not in the expected form at character 18: expected an answer between commas",
+        );
+        check(
+            "small@3:what",
+            "fatal error: the link is not in the expected form at character 9: expected \"question=answer\", found \"what\"",
+        );
+        check(
+            "small@3:what=api=js",
+            "fatal error: the link is not in the expected form at character 14: expected an answer id after \"=\", found \"api=js\"",
+        );
+        check(
+            "small@3:=api",
+            "fatal error: the link is not in the expected form at character 9: expected a question id before \"=\", found \"\"",
+        );
+        check(
+            "small@3:what=api%2",
+            "fatal error: the link is not in the expected form at character 17: \"%\" must be followed by two hexadecimal digits",
+        );
+        check(
+            "node-vs-python@1:what=api",
+            "fatal error: the link is for another comparison (\"node-vs-python\"), not for \"small\"",
+        );
+        check(
+            "small@2:what=api",
+            "fatal error: the link was made for version 2 of this comparison; this is version 3",
+        );
+        check(
+            "small@3:what=api,db=sql",
+            "error: the link answers a question that no longer exists: \"db\"",
+        );
+        check(
+            "small@3:what=api,team=rust",
+            "error: the link gives question \"team\" an answer that no longer exists: \"rust\"",
+        );
+        check(
+            "small@3:what=api,what=data",
+            "error: the link answers question \"what\" more than once",
+        );
+    }
+
+    #[test]
+    fn decode_lenient_keeps_the_answers_that_still_apply() {
+        let ds = dataset("small.json");
+        let decoded = decode_lenient(
+            &ds,
+            "small@3:what=api,db=sql,team=rust,serve=live,what=data",
+        )
+        .unwrap();
+        assert_eq!(show_pairs(&decoded.answers), "what=api serve=live");
+        let problems: Vec<String> = decoded
+            .problems
+            .iter()
+            .map(|problem| problem.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "the link answers a question that no longer exists: \"db\"",
+                "the link gives question \"team\" an answer that no longer exists: \"rust\"",
+                "the link answers question \"what\" more than once",
+            ]
+        );
+        // The first mention of a question counts, even when its answer cannot be used.
+        let decoded = decode_lenient(&ds, "small@3:team=rust,team=py").unwrap();
+        assert_eq!(show_pairs(&decoded.answers), "-");
+        let problems: Vec<String> = decoded
+            .problems
+            .iter()
+            .map(|problem| problem.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "the link gives question \"team\" an answer that no longer exists: \"rust\"",
+                "the link answers question \"team\" more than once",
+            ]
+        );
+        let fatal = decode_lenient(&ds, "small@2:what=api").unwrap_err();
+        assert!(fatal.is_fatal());
+    }
+}
+
+mod properties {
+    use super::*;
+    use backend_chooser::engine::share::{decode, decode_lenient, encode};
+    use backend_chooser::DEFAULT_DATASET_JSON;
+    use proptest::prelude::*;
+
+    /// A complete path through `ds`, picking answer `choice % answers` at each question.
+    fn walk(ds: &Dataset, choices: &[u8]) -> Vec<(String, String)> {
+        let mut path = Vec::new();
+        let mut question_id = ds.start.clone();
+        loop {
+            let step = path.len();
+            let question = ds.question(&question_id).expect("a validated dataset");
+            let choice = usize::from(choices.get(step).copied().unwrap_or(0));
+            let answer = &question.answers[choice % question.answers.len()];
+            path.push((question.id.clone(), answer.id.clone()));
+            match question.next_after(answer) {
+                Some("result") | None => return path,
+                Some(next) => question_id = next.to_string(),
+            }
+        }
+    }
+
+    /// One edit to a text: insert, delete or replace a byte, or cut it short.
+    #[derive(Clone, Debug)]
+    enum Edit {
+        Insert(usize, u8),
+        Delete(usize, usize),
+        Replace(usize, u8),
+        FlipBit(usize, u8),
+        Truncate(usize),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Edit::Insert(at, byte)),
+            (any::<usize>(), 1usize..64).prop_map(|(at, length)| Edit::Delete(at, length)),
+            (any::<usize>(), any::<u8>()).prop_map(|(at, byte)| Edit::Replace(at, byte)),
+            (any::<usize>(), 0u8..8).prop_map(|(at, bit)| Edit::FlipBit(at, bit)),
+            any::<usize>().prop_map(Edit::Truncate),
+        ]
+    }
+
+    fn apply(text: &str, edits: &[Edit]) -> String {
+        let mut bytes = text.as_bytes().to_vec();
+        for edit in edits {
+            let length = bytes.len().max(1);
+            match *edit {
+                Edit::Insert(at, byte) => bytes.insert(at % (bytes.len() + 1), byte),
+                Edit::Delete(at, count) => {
+                    let start = at % length;
+                    let end = (start + count).min(bytes.len());
+                    bytes.drain(start.min(end)..end);
+                }
+                Edit::Replace(at, byte) if !bytes.is_empty() => bytes[at % length] = byte,
+                Edit::FlipBit(at, bit) if !bytes.is_empty() => bytes[at % length] ^= 1 << bit,
+                Edit::Truncate(at) => bytes.truncate(at % length),
+                Edit::Replace(..) | Edit::FlipBit(..) => {}
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value;
+        let keys = prop_oneof![
+            Just("id".to_string()),
+            Just("version".to_string()),
+            Just("sides".to_string()),
+            Just("questions".to_string()),
+            Just("answers".to_string()),
+            Just("next".to_string()),
+            "[a-z_]{0,8}",
+        ];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            "[a-z\\-]{0,6}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 48, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::btree_map(keys.clone(), inner, 0..6)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn share_codec_round_trips_every_path(choices in prop::collection::vec(any::<u8>(), 16)) {
+            let ds = default_dataset();
+            let path = walk(ds, &choices);
+            let fragment = encode(ds, &path);
+            prop_assert_eq!(decode(ds, &fragment), Ok(path.clone()));
+            let (session, dropped) = Session::from_answers(ds, &path);
+            prop_assert!(dropped.is_empty());
+            prop_assert_eq!(session.current(ds), Step::Result);
+            prop_assert_eq!(session.answered(ds), path);
+        }
+
+        #[test]
+        fn decode_never_panics_on_any_string(text in any::<String>()) {
+            let ds = dataset("small.json");
+            let _ = decode(&ds, &text);
+        }
+
+        #[test]
+        fn decode_never_panics_on_link_like_strings(text in "#?[a-z0-9@:,=.%A-F-]{0,80}") {
+            let ds = dataset("small.json");
+            let _ = decode_lenient(&ds, &text);
+        }
+
+        #[test]
+        fn decode_never_panics_on_edited_fragments(
+            choices in prop::collection::vec(any::<u8>(), 16),
+            edits in prop::collection::vec(edit(), 1..5),
+        ) {
+            let ds = dataset("small.json");
+            let fragment = apply(&encode(&ds, &walk(&ds, &choices)), &edits);
+            let _ = decode(&ds, &fragment);
+            if let Ok(decoded) = decode_lenient(&ds, &fragment) {
+                // What is kept can be replayed without panicking either.
+                let _ = Session::from_answers(&ds, &decoded.answers);
+            }
+        }
+
+        #[test]
+        fn load_never_panics_on_random_json(value in json_value()) {
+            let _ = load(&value.to_string());
+        }
+    }
+
+    proptest! {
+        // Each case parses the whole default dataset, so fewer cases keep the suite fast.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn load_never_panics_on_edited_default_dataset(edits in prop::collection::vec(edit(), 1..4)) {
+            let _ = load(&apply(DEFAULT_DATASET_JSON, &edits));
+        }
+    }
+}
+
+mod default_dataset {
+    //! The embedded dataset: it loads, every path ends in a result, and the article's
+    //! guidance holds.
+    use super::*;
+    use backend_chooser::engine::winner;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn every_path_of_the_default_dataset_ends_in_a_result() {
+        let ds = default_dataset();
+        let paths = all_paths(ds);
+        assert!(!paths.is_empty());
+        assert_eq!(paths.len() as u64, count_paths(ds));
+        let mut seen_questions = BTreeSet::new();
+        let mut seen_answers = BTreeSet::new();
+        for path in &paths {
+            assert!(
+                (8..=14).contains(&path.len()),
+                "{} questions: {}",
+                path.len(),
+                show_pairs(path)
+            );
+            assert!(winner(ds, path).is_some(), "{}", show_pairs(path));
+            for (question, answer) in path {
+                seen_questions.insert(question.clone());
+                seen_answers.insert((question.clone(), answer.clone()));
+            }
+        }
+        // The full scorecard on a sample of paths: every one names a winner that is a side.
+        for path in paths.iter().step_by(97) {
+            let card = scorecard(ds, path);
+            assert!(ds.side(&card.winner).is_some(), "{}", show_pairs(path));
+            assert_eq!(Some(card.winner), winner(ds, path));
+        }
+        for question in &ds.questions {
+            assert!(
+                seen_questions.contains(&question.id),
+                "no path reaches {}",
+                question.id
+            );
+            for answer in &question.answers {
+                let pair = (question.id.clone(), answer.id.clone());
+                assert!(
+                    seen_answers.contains(&pair),
+                    "no path chooses {}={}",
+                    question.id,
+                    answer.id
+                );
+            }
+        }
+        let lengths = path_lengths(ds);
+        let shortest = paths.iter().map(Vec::len).min();
+        let longest = paths.iter().map(Vec::len).max();
+        assert_eq!(Some(lengths.whole_tree()), shortest.zip(longest));
+    }
+
+    /// `"what=realtime|streaming team=js"`: each question with the answers listed for it.
+    fn constraints(text: &str) -> BTreeMap<String, Vec<String>> {
+        text.split_whitespace()
+            .map(|item| {
+                let (question, answers) = item.split_once('=').expect("question=answer|answer");
+                (
+                    question.to_string(),
+                    answers.split('|').map(str::to_string).collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// Counts the winners over every completion in which each `pick` question is on the
+    /// path with one of its listed answers and no `avoid` question takes a listed answer.
+    /// Every other question is free.
+    fn winners(
+        ds: &Dataset,
+        pick: &BTreeMap<String, Vec<String>>,
+        avoid: &BTreeMap<String, Vec<String>>,
+    ) -> BTreeMap<String, u64> {
+        fn walk(
+            ds: &Dataset,
+            question_id: &str,
+            pick: &BTreeMap<String, Vec<String>>,
+            avoid: &BTreeMap<String, Vec<String>>,
+            path: &mut Vec<(String, String)>,
+            tally: &mut BTreeMap<String, u64>,
+        ) {
+            let question = ds.question(question_id).expect("a validated dataset");
+            for answer in &question.answers {
+                if pick
+                    .get(&question.id)
+                    .is_some_and(|allowed| !allowed.contains(&answer.id))
+                {
+                    continue;
+                }
+                if avoid
+                    .get(&question.id)
+                    .is_some_and(|avoided| avoided.contains(&answer.id))
+                {
+                    continue;
+                }
+                path.push((question.id.clone(), answer.id.clone()));
+                match question.next_after(answer) {
+                    Some("result") => {
+                        let picked_all = pick
+                            .keys()
+                            .all(|picked| path.iter().any(|(on_path, _)| on_path == picked));
+                        if picked_all {
+                            let side = winner(ds, path).expect("a winner");
+                            *tally.entry(side).or_default() += 1;
+                        }
+                    }
+                    Some(next) => walk(ds, next, pick, avoid, path, tally),
+                    None => panic!("{}={} leads nowhere", question.id, answer.id),
+                }
+                path.pop();
+            }
+        }
+        for (question, answers) in pick.iter().chain(avoid) {
+            let known = ds.question(question).expect("a question the dataset has");
+            for answer in answers {
+                assert!(
+                    known.answer(answer).is_some(),
+                    "{question} has no answer {answer}"
+                );
+            }
+        }
+        let mut tally = BTreeMap::new();
+        walk(ds, &ds.start, pick, avoid, &mut Vec::new(), &mut tally);
+        tally
+    }
+
+    /// Checks that at least `min_percent` of the completions of `pick` (minus `avoid`)
+    /// end with `expected` winning.
+    fn check(name: &str, pick: &str, avoid: &str, expected: &str, min_percent: u64) {
+        let ds = default_dataset();
+        let tally = winners(ds, &constraints(pick), &constraints(avoid));
+        let total: u64 = tally.values().sum();
+        let won = tally.get(expected).copied().unwrap_or(0);
+        assert!(total > 0, "{name}: no path matches {pick}");
+        assert!(
+            won * 100 >= total * min_percent,
+            "{name}: {expected} wins {won} of {total} completions, {min_percent}% needed; winners {tally:?}"
+        );
+    }
+
+    // Strong cases: every completion of the free questions must agree. Answers that
+    // contradict the case (existing code in the other language) are ruled out with `avoid`.
+
+    #[test]
+    fn node_for_node_use_cases_with_a_javascript_team() {
+        let not_python_code = "existing=python";
+        check(
+            "real-time app",
+            "what=realtime rtdata=analytics|relay team=js",
+            not_python_code,
+            "node",
+            100,
+        );
+        check(
+            "streaming",
+            "what=streaming rtdata=analytics|relay team=js",
+            not_python_code,
+            "node",
+            100,
+        );
+        check(
+            "high concurrency",
+            "what=webapp|spa|legacy|mvp load=high team=js",
+            not_python_code,
+            "node",
+            100,
+        );
+        check(
+            "full-stack JavaScript",
+            "what=spa team=js",
+            not_python_code,
+            "node",
+            100,
+        );
+        check(
+            "microservices",
+            "what=microsvc msparts=gateway team=js",
+            not_python_code,
+            "node",
+            100,
+        );
+    }
+
+    #[test]
+    fn python_for_python_use_cases_with_a_python_team() {
+        let not_node_code = "existing=node";
+        check(
+            "data-intensive",
+            "what=data team=python",
+            not_node_code,
+            "python",
+            100,
+        );
+        check(
+            "machine learning",
+            "what=ml mlserve=batch team=python",
+            not_node_code,
+            "python",
+            100,
+        );
+        check(
+            "scientific computing",
+            "what=science team=python",
+            not_node_code,
+            "python",
+            100,
+        );
+        check(
+            "complex algorithms",
+            "what=algo team=python",
+            not_node_code,
+            "python",
+            100,
+        );
+        check(
+            "quick MVP",
+            "what=mvp team=python",
+            not_node_code,
+            "python",
+            100,
+        );
+    }
+
+    #[test]
+    fn hybrid_for_ml_services_behind_a_real_time_user_facing_api() {
+        // A team willing to run two runtimes; a throwaway MVP argues against two stacks.
+        let two_runtimes = "tworun=yes|unsure";
+        let not_throwaway = "stage=mvp";
+        for team in ["js", "python", "both"] {
+            let pick = format!("what=ml mlserve=rtapi team={team} {two_runtimes}");
+            check(
+                &format!("ML behind a real-time API, team {team}"),
+                &pick,
+                not_throwaway,
+                "hybrid",
+                100,
+            );
+        }
+        let pick = format!("what=realtime|streaming rtdata=ml {two_runtimes}");
+        check(
+            "live ML inside a real-time app",
+            &pick,
+            not_throwaway,
+            "hybrid",
+            100,
+        );
+    }
+
+    #[test]
+    fn mixed_signals_let_the_team_decide() {
+        // With mixed signals the other answers can still outweigh the team (existing code,
+        // a data store or a framework preference that points the other way), so a large
+        // majority of completions is required rather than all of them.
+        check(
+            "conventional web app, JavaScript team",
+            "what=webapp team=js",
+            "",
+            "node",
+            95,
+        );
+        check(
+            "conventional web app, Python team",
+            "what=webapp team=python",
+            "",
+            "python",
+            95,
+        );
+        check("MVP, JavaScript team", "what=mvp team=js", "", "node", 90);
+        check(
+            "data-heavy but light computation, JavaScript team",
+            "what=data cpuwork=light team=js",
+            "",
+            "node",
+            90,
+        );
+        check(
+            "data-heavy but light computation, Python team",
+            "what=data cpuwork=light team=python",
+            "",
+            "python",
+            95,
+        );
+    }
+}
