@@ -1177,7 +1177,7 @@ mod default_dataset {
     //! The embedded dataset: it loads, every path ends in a result, and the article's
     //! guidance holds.
     use super::*;
-    use backend_chooser::engine::winner;
+    use backend_chooser::engine::{changes, suggest, winner};
     use std::collections::BTreeMap;
 
     #[test]
@@ -1201,11 +1201,20 @@ mod default_dataset {
                 seen_answers.insert((question.clone(), answer.clone()));
             }
         }
-        // The full scorecard on a sample of paths: every one names a winner that is a side.
+        // Everything the result page computes, on a sample of paths.
         for path in paths.iter().step_by(97) {
             let card = scorecard(ds, path);
             assert!(ds.side(&card.winner).is_some(), "{}", show_pairs(path));
-            assert_eq!(Some(card.winner), winner(ds, path));
+            assert_eq!(Some(card.winner.clone()), winner(ds, path));
+            assert!(!card.reasons.is_empty(), "{}", show_pairs(path));
+            assert!(
+                !suggest(ds, path, &card.winner).is_empty(),
+                "{}",
+                show_pairs(path)
+            );
+            for change in changes(ds, path) {
+                assert_ne!(change.new_winner, card.winner, "{}", show_pairs(path));
+            }
         }
         for question in &ds.questions {
             assert!(
@@ -1418,6 +1427,14 @@ mod default_dataset {
         let pick = format!("what=realtime|streaming rtdata=ml {two_runtimes}");
         check(
             "live ML inside a real-time app",
+            &pick,
+            not_throwaway,
+            "hybrid",
+            100,
+        );
+        let pick = format!("what=microsvc msparts=both {two_runtimes}");
+        check(
+            "microservices: a real-time gateway and ML services",
             &pick,
             not_throwaway,
             "hybrid",

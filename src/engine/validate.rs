@@ -6,10 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::ops::{ControlFlow, RangeInclusive};
+use std::ops::RangeInclusive;
 
 use super::model::{Dataset, Question, RESULT};
-use super::paths::{Choice, Next, Tree};
+use super::paths::{Next, Tree};
 use super::score::add_answer;
 
 /// The largest input `load` parses.
@@ -634,57 +634,102 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        let mut pointless: Vec<Problem> = Vec::new();
-        let mut pointless_count = 0;
-        let mut totals = vec![0; ds.sides.len()];
-        let mut stack = Vec::new();
-        let _ = tree.walk_completions(start, &|_| None, &mut stack, &mut |path| {
-            totals.iter_mut().for_each(|total| *total = 0);
-            for (_, answer) in path {
-                add_answer(ds, answer, &mut totals, 1);
-            }
-            if totals.iter().any(|&total| total != 0) {
-                return ControlFlow::Continue(());
-            }
-            pointless_count += 1;
-            if pointless.len() < MAX_PATHS_NAMED {
-                pointless.push(pointless_path(ds, path));
-            }
-            ControlFlow::Continue(())
-        });
-        self.problems.extend(pointless);
-        if pointless_count > MAX_PATHS_NAMED {
+        // What each answer adds to each side, so a walk keeps running totals.
+        let points: Vec<Vec<Vec<i64>>> = ds
+            .questions
+            .iter()
+            .map(|question| {
+                question
+                    .answers
+                    .iter()
+                    .map(|answer| {
+                        let mut totals = vec![0; ds.sides.len()];
+                        add_answer(ds, answer, &mut totals, 1);
+                        totals
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut walk = PointlessWalk {
+            tree,
+            points: &points,
+            totals: vec![0; ds.sides.len()],
+            path: Vec::new(),
+            named: Vec::new(),
+            count: 0,
+        };
+        walk.from(start);
+        let (named, count) = (walk.named, walk.count);
+        for path in &named {
+            self.problems.push(pointless_path(ds, path));
+        }
+        if count > named.len() {
             self.report(
                 "questions",
-                format!(
-                    "{} more paths end without a result",
-                    pointless_count - MAX_PATHS_NAMED
-                ),
+                format!("{} more paths end without a result", count - named.len()),
             );
         }
     }
 }
 
+/// A walk over every path, keeping running totals, that collects the paths on which
+/// every side ends at 0.
+struct PointlessWalk<'t, 'a> {
+    tree: &'t Tree<'a>,
+    /// Points per side for each (question, answer).
+    points: &'t [Vec<Vec<i64>>],
+    totals: Vec<i64>,
+    /// The (question, answer) indices so far.
+    path: Vec<(usize, usize)>,
+    /// The first `MAX_PATHS_NAMED` such paths.
+    named: Vec<Vec<(usize, usize)>>,
+    count: usize,
+}
+
+impl PointlessWalk<'_, '_> {
+    fn from(&mut self, question: usize) {
+        // A simple path visits each question once; only a cycle could go deeper.
+        if self.path.len() >= self.tree.next.len() {
+            return;
+        }
+        for answer in 0..self.tree.next[question].len() {
+            let points = &self.points[question][answer];
+            self.totals
+                .iter_mut()
+                .zip(points)
+                .for_each(|(total, points)| *total += points);
+            self.path.push((question, answer));
+            match self.tree.next[question][answer] {
+                Next::Question(next) => self.from(next),
+                Next::Result if self.totals.iter().all(|&total| total == 0) => {
+                    self.count += 1;
+                    if self.named.len() < MAX_PATHS_NAMED {
+                        self.named.push(self.path.clone());
+                    }
+                }
+                Next::Result | Next::Nowhere => {}
+            }
+            self.path.pop();
+            let points = &self.points[question][answer];
+            self.totals
+                .iter_mut()
+                .zip(points)
+                .for_each(|(total, points)| *total -= points);
+        }
+    }
+}
+
 /// The problem for a path on which every side scores 0, placed at its last answer.
-fn pointless_path(ds: &Dataset, path: &[Choice<'_>]) -> Problem {
+fn pointless_path(ds: &Dataset, path: &[(usize, usize)]) -> Problem {
     let pairs: Vec<String> = path
         .iter()
-        .map(|(question, answer)| format!("{}={}", question.id, answer.id))
+        .map(|&(question, answer)| {
+            let question = &ds.questions[question];
+            format!("{}={}", question.id, question.answers[answer].id)
+        })
         .collect();
     let at = match path.last() {
-        Some((question, answer)) => {
-            let question_index = ds.questions.iter().position(|q| std::ptr::eq(q, *question));
-            let answer_index = question
-                .answers
-                .iter()
-                .position(|a| std::ptr::eq(a, *answer));
-            match (question_index, answer_index) {
-                (Some(question_index), Some(answer_index)) => {
-                    format!("questions[{question_index}].answers[{answer_index}]")
-                }
-                _ => "questions".to_string(),
-            }
-        }
+        Some((question, answer)) => format!("questions[{question}].answers[{answer}]"),
         None => "questions".to_string(),
     };
     Problem {

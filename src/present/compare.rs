@@ -82,10 +82,14 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
             .attr("data-drove", drove_it.to_string())
             .child(title)
             .children(columns.iter().map(|side| {
-                el("td").text(criterion.says.get(*side).cloned().unwrap_or_default()).into()
+                el("td")
+                    .attr("data-label", text::side_label(ds, side))
+                    .text(criterion.says.get(*side).cloned().unwrap_or_default())
+                    .into()
             }))
             .child(
                 el("td")
+                    .attr("data-label", "Favours")
                     .child(el("strong").text(favours))
                     .child(el("br"))
                     .child(el("span").class("bc-cite").text(criterion.when.as_str()))

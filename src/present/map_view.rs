@@ -48,7 +48,8 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
             svg("tspan")
                 .attr("x", (node.x + 8).to_string())
                 .attr("y", (node.y + 18 + index as u32 * 15).to_string())
-                .text(line.as_str())
+                // A space between lines, so the text reads as the words it shows.
+                .text(if index + 1 < node.lines.len() { format!("{line} ") } else { line.clone() })
                 .into()
         });
         let mut group = svg("g")
@@ -57,15 +58,20 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
             .attr("data-question", id)
             .attr("data-on-path", highlighted.to_string())
             .attr("data-current", current.to_string());
-        if node.question_id.is_some() && answered(id) {
+        let clickable = node.question_id.is_some() && answered(id);
+        if clickable {
             group = group
                 .attr("role", "button")
                 .attr("tabindex", "0")
                 .attr("data-action", "go-to")
-                .attr("aria-label", format!("Go back to: {title}"));
+                // The visible (possibly shortened) text starts the name, as WCAG 2.5.3 asks.
+                .attr("aria-label", format!("{} (go back to this question)", node.lines.join(" ")));
+        }
+        if !clickable {
+            // A tooltip with the whole question; a button's name is its visible text.
+            group = group.child(svg("title").text(title));
         }
         group
-            .child(svg("title").text(title))
             .child(
                 svg("rect")
                     .attr("x", node.x.to_string())
@@ -74,7 +80,7 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
                     .attr("height", NODE_HEIGHT.to_string())
                     .attr("rx", "6"),
             )
-            .child(svg("text").attr("aria-hidden", "true").children(lines))
+            .child(svg("text").children(lines))
             .into()
     });
 

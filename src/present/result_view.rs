@@ -25,8 +25,9 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
                 .text(format!("Recommendation: {}", text::side_label(ds, &scorecard.winner))),
         )
         .child(el("p").class("bc-confidence").attr("data-testid", "confidence").text(format!(
-            "{} — {} % confidence",
-            scorecard.confidence.words, scorecard.confidence.percent
+            "{}. Confidence: {} %.",
+            scorecard.confidence.words.trim_end_matches('.'),
+            scorecard.confidence.percent
         )));
     if let Some(side) = winner {
         verdict = verdict.child(el("p").text(side.summary.as_str()));
@@ -59,11 +60,14 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
         el("ul")
             .class("bc-frameworks")
             .children(suggestions.iter().map(|suggestion| {
+                // The engine's reason starts with the framework's name, shown in bold here.
+                let name = text::framework_name(ds, &suggestion.framework_id);
+                let reason = suggestion.reason.strip_prefix(&format!("{name}: ")).unwrap_or(&suggestion.reason);
                 el("li")
                     .attr("data-testid", "framework")
                     .attr("data-framework", suggestion.framework_id.as_str())
-                    .child(el("strong").text(text::framework_name(ds, &suggestion.framework_id)))
-                    .text(format!(" ({}): {}", text::side_label(ds, &suggestion.side), suggestion.reason))
+                    .child(el("strong").text(name.as_str()))
+                    .text(format!(" ({}): {}", text::side_label(ds, &suggestion.side), reason))
                     .into()
             }))
             .into(),

@@ -61,9 +61,9 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
     let mut nodes = Vec::new();
     let mut position: BTreeMap<Option<&str>, (u32, u32)> = BTreeMap::new();
     for (layer, row) in rows.iter().enumerate() {
-        let count = row.len() as u32;
-        let row_width = count * NODE_WIDTH + count.saturating_sub(1) * GAP_X;
-        let left = (width - row_width) / 2;
+        // Rows start at the left edge, so on a narrow screen the start question and the
+        // path's first steps are in view before any scrolling.
+        let left = MARGIN;
         let y = MARGIN + layer as u32 * (NODE_HEIGHT + GAP_Y);
         for (index, id) in row.iter().enumerate() {
             let x = left + index as u32 * (NODE_WIDTH + GAP_X);

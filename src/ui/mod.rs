@@ -3,7 +3,7 @@
 
 mod actions;
 mod dom;
-mod markup_dom;
+pub mod markup_dom;
 mod question;
 mod state;
 mod tabs;
