@@ -11,7 +11,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|window| window.document()).expect("a document")
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document")
 }
 
 /// Mounts the widget into a new element of its own and returns that element.
@@ -19,17 +21,25 @@ fn mount(fragment: &str, compact: bool) -> web_sys::HtmlElement {
     let parent: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&parent).unwrap();
     let options = Options {
-        host: Host::Embedded { standalone_url: "https://example.org/chooser/".to_owned() },
+        host: Host::Embedded {
+            standalone_url: "https://example.org/chooser/".to_owned(),
+        },
         fragment: fragment.to_owned(),
         theme: Theme::Dark,
         compact,
     };
-    leptos::mount::mount_to(parent.clone(), move || view! { <App options=options.clone() /> }).forget();
+    leptos::mount::mount_to(
+        parent.clone(),
+        move || view! { <App options=options.clone() /> },
+    )
+    .forget();
     parent
 }
 
 fn find(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
-    root.query_selector(selector).unwrap().map(JsCast::unchecked_into)
+    root.query_selector(selector)
+        .unwrap()
+        .map(JsCast::unchecked_into)
 }
 
 fn question_id(root: &web_sys::HtmlElement) -> String {
@@ -44,14 +54,21 @@ async fn the_first_question_shows_and_an_answer_moves_on() {
     leptos::task::tick().await;
     let first = question_id(&root);
     assert!(!first.is_empty(), "a question is shown");
-    let progress = find(&root, "[data-testid=progress]").unwrap().text_content().unwrap();
+    let progress = find(&root, "[data-testid=progress]")
+        .unwrap()
+        .text_content()
+        .unwrap();
     assert!(progress.starts_with("Question 1 of "), "{progress}");
-    find(&root, "[data-testid=question] input[type=radio]").unwrap().click();
+    find(&root, "[data-testid=question] input[type=radio]")
+        .unwrap()
+        .click();
     find(&root, "[data-testid=next]").unwrap().click();
     leptos::task::tick().await;
     let second = question_id(&root);
     assert!(!second.is_empty() && second != first, "{first} → {second}");
-    let theme = find(&root, "[data-testid=widget]").unwrap().get_attribute("data-theme");
+    let theme = find(&root, "[data-testid=widget]")
+        .unwrap()
+        .get_attribute("data-theme");
     assert_eq!(theme.as_deref(), Some("dark"));
 }
 
@@ -70,9 +87,16 @@ async fn next_without_a_choice_shows_a_message_and_stays() {
 async fn a_bad_link_shows_a_notice_and_a_fresh_start() {
     let root = mount("node-vs-python@999:", false);
     leptos::task::tick().await;
-    let notice = find(&root, "[data-testid=notice]").expect("a notice").text_content().unwrap();
+    let notice = find(&root, "[data-testid=notice]")
+        .expect("a notice")
+        .text_content()
+        .unwrap();
     assert!(notice.contains("could not be used"), "{notice}");
-    assert!(find(&root, "[data-testid=progress]").unwrap().text_content().unwrap().starts_with("Question 1 of"));
+    assert!(find(&root, "[data-testid=progress]")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .starts_with("Question 1 of"));
 }
 
 #[wasm_bindgen_test]
@@ -92,14 +116,22 @@ async fn an_embedded_widget_links_to_the_standalone_page_and_keeps_the_host_url(
         if find(&root, "[data-testid=result]").is_some() {
             break;
         }
-        find(&root, "[data-testid=question] input[type=radio]").unwrap().click();
+        find(&root, "[data-testid=question] input[type=radio]")
+            .unwrap()
+            .click();
         find(&root, "[data-testid=next]").unwrap().click();
         leptos::task::tick().await;
     }
     let link = find(&root, "[data-testid=share-link]").expect("a result with a share link");
     let href = link.get_attribute("href").unwrap();
-    assert!(href.starts_with("https://example.org/chooser/#node-vs-python@"), "{href}");
-    assert_eq!(web_sys::window().unwrap().location().href().unwrap(), url_before);
+    assert!(
+        href.starts_with("https://example.org/chooser/#node-vs-python@"),
+        "{href}"
+    );
+    assert_eq!(
+        web_sys::window().unwrap().location().href().unwrap(),
+        url_before
+    );
 }
 
 #[wasm_bindgen_test]

@@ -1,7 +1,9 @@
 //! The result as a short architecture decision record in Markdown, for a team's docs.
 
 use crate::engine::{Certainty, Change, Dataset, Scorecard, Suggestion};
-use crate::present::text::{answer_label, criterion_title, framework_name, question_prompt, side_label};
+use crate::present::text::{
+    answer_label, criterion_title, framework_name, question_prompt, side_label,
+};
 use std::fmt::Write;
 
 /// Everything the record needs; `link` reproduces the result.
@@ -18,7 +20,14 @@ pub struct Decision<'a> {
 const REASONS: usize = 5;
 
 pub fn markdown(decision: &Decision) -> String {
-    let Decision { ds, answered, scorecard, suggestions, changes, link } = decision;
+    let Decision {
+        ds,
+        answered,
+        scorecard,
+        suggestions,
+        changes,
+        link,
+    } = decision;
     let winner = side_label(ds, &scorecard.winner);
     let mut out = String::new();
 
@@ -44,7 +53,11 @@ pub fn markdown(decision: &Decision) -> String {
         scorecard
             .totals
             .iter()
-            .map(|total| format!("{} {}", escape(side_label(ds, &total.side_id)), total.points))
+            .map(|total| format!(
+                "{} {}",
+                escape(side_label(ds, &total.side_id)),
+                total.points
+            ))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -82,13 +95,21 @@ pub fn markdown(decision: &Decision) -> String {
     }
 
     let _ = writeln!(out, "\n## Alternatives considered\n");
-    for total in scorecard.totals.iter().filter(|total| total.side_id != scorecard.winner) {
+    for total in scorecard
+        .totals
+        .iter()
+        .filter(|total| total.side_id != scorecard.winner)
+    {
         let _ = writeln!(
             out,
             "- {}: {} points against {}.",
             escape(side_label(ds, &total.side_id)),
             total.points,
-            scorecard.totals.iter().find(|t| t.side_id == scorecard.winner).map_or(0, |t| t.points)
+            scorecard
+                .totals
+                .iter()
+                .find(|t| t.side_id == scorecard.winner)
+                .map_or(0, |t| t.points)
         );
     }
 
@@ -118,7 +139,10 @@ fn escape(text: impl AsRef<str>) -> String {
     let text = text.as_ref();
     let mut out = String::with_capacity(text.len());
     for character in text.chars() {
-        if matches!(character, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            character,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(character);
@@ -132,6 +156,9 @@ mod tests {
 
     #[test]
     fn escape_neutralises_markup() {
-        assert_eq!(escape("a <b>*c*</b> [d](e)"), r"a \<b\>\*c\*\</b\> \[d\](e)");
+        assert_eq!(
+            escape("a <b>*c*</b> [d](e)"),
+            r"a \<b\>\*c\*\</b\> \[d\](e)"
+        );
     }
 }

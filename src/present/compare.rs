@@ -8,7 +8,11 @@ use crate::present::text;
 /// Whether `criterion` matches the filter `query`: every word of the query appears,
 /// case-insensitively (ASCII), in its category, title, conditions or what it says.
 pub fn matches(criterion: &Criterion, query: &str) -> bool {
-    let fields = [criterion.category.as_str(), criterion.title.as_str(), criterion.when.as_str()];
+    let fields = [
+        criterion.category.as_str(),
+        criterion.title.as_str(),
+        criterion.when.as_str(),
+    ];
     let haystack = fields
         .into_iter()
         .chain(criterion.says.values().map(String::as_str))
@@ -32,7 +36,9 @@ pub fn column_sides(ds: &Dataset) -> Vec<&str> {
 /// A source link is made only for an `https:` address; anything else is shown as text,
 /// so a dataset cannot smuggle a `javascript:` URL into the page.
 pub fn safe_url(url: &str) -> Option<&str> {
-    let plain = !url.chars().any(|character| character.is_whitespace() || character == '"');
+    let plain = !url
+        .chars()
+        .any(|character| character.is_whitespace() || character == '"');
     match url.starts_with("https://") && plain {
         true => Some(url),
         false => None,
@@ -42,40 +48,65 @@ pub fn safe_url(url: &str) -> Option<&str> {
 /// The count line and the table. `drove` lists the criteria the current result rests on.
 pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup> {
     let columns = column_sides(ds);
-    let shown: Vec<&Criterion> = ds.criteria.iter().filter(|criterion| matches(criterion, query)).collect();
+    let shown: Vec<&Criterion> = ds
+        .criteria
+        .iter()
+        .filter(|criterion| matches(criterion, query))
+        .collect();
     let count = el("p")
         .class("bc-muted")
         .attr("data-testid", "filter-count")
-        .text(format!("{} of {} criteria shown.", shown.len(), ds.criteria.len()));
+        .text(format!(
+            "{} of {} criteria shown.",
+            shown.len(),
+            ds.criteria.len()
+        ));
 
     let head = el("tr")
         .child(el("th").attr("scope", "col").text("Criterion"))
-        .children(columns.iter().map(|side| el("th").attr("scope", "col").text(text::side_label(ds, side)).into()))
+        .children(columns.iter().map(|side| {
+            el("th")
+                .attr("scope", "col")
+                .text(text::side_label(ds, side))
+                .into()
+        }))
         .child(el("th").attr("scope", "col").text("Favours"));
 
     let rows = shown.iter().map(|criterion| {
-        let drove_it = drove.iter().any(|id| *id == criterion.id);
+        let drove_it = drove.contains(&criterion.id);
         let mut title = el("th")
             .attr("scope", "row")
-            .child(el("span").class("bc-muted").text(criterion.category.as_str()))
+            .child(
+                el("span")
+                    .class("bc-muted")
+                    .text(criterion.category.as_str()),
+            )
             .child(el("br"))
             .text(criterion.title.as_str());
         if drove_it {
-            title = title
-                .text(" ")
-                .child(el("span").class("bc-badge").attr("data-testid", "drove").text("Drove your result"));
+            title = title.text(" ").child(
+                el("span")
+                    .class("bc-badge")
+                    .attr("data-testid", "drove")
+                    .text("Drove your result"),
+            );
         }
         let favours = match criterion.favours.as_str() {
             "neutral" => "Neither".to_owned(),
             side => text::side_label(ds, side),
         };
-        let sources = el("ul").class("bc-sources").children(criterion.sources.iter().map(|source| {
-            let item = match source.url.as_deref().and_then(safe_url) {
-                Some(url) => el("a").attr("href", url).attr("rel", "noopener noreferrer").text(source.title.as_str()),
-                None => el("span").text(source.title.as_str()),
-            };
-            el("li").child(item).into()
-        }));
+        let sources = el("ul")
+            .class("bc-sources")
+            .children(criterion.sources.iter().map(|source| {
+                let item = match source.url.as_deref().and_then(safe_url) {
+                    Some(url) => el("a")
+                        .attr("href", url)
+                        .attr("rel", "noopener noreferrer")
+                        .text(source.title.as_str()),
+                    None => el("span").text(source.title.as_str()),
+                };
+                el("li").child(item).into()
+            }));
         el("tr")
             .attr("data-testid", "criterion-row")
             .attr("data-criterion", criterion.id.as_str())
@@ -98,16 +129,14 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
             .into()
     });
 
-    let table = el("div")
-        .class("bc-table-wrap")
-        .child(
-            el("table")
-                .class("bc-table")
-                .child(el("caption").class("bc-sr").text(
-                    "What the comparison says for each side, and which side each criterion favours",
-                ))
-                .child(el("thead").child(head))
-                .child(el("tbody").children(rows)),
-        );
+    let table = el("div").class("bc-table-wrap").child(
+        el("table")
+            .class("bc-table")
+            .child(el("caption").class("bc-sr").text(
+                "What the comparison says for each side, and which side each criterion favours",
+            ))
+            .child(el("thead").child(head))
+            .child(el("tbody").children(rows)),
+    );
     vec![count.into(), table.into()]
 }

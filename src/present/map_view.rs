@@ -7,10 +7,16 @@ use crate::present::tree_layout::{TreeLayout, NODE_HEIGHT, NODE_WIDTH};
 
 /// `path` is the session's path (answered questions, then the current one, if any);
 /// `at_result` says whether the reader is at the result.
-pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_result: bool) -> Vec<Markup> {
+pub fn map_markup(
+    ds: &Dataset,
+    layout: &TreeLayout,
+    path: &[PathStep],
+    at_result: bool,
+) -> Vec<Markup> {
     let on_path = |question_id: &str| path.iter().any(|step| step.question_id == question_id);
     let answered = |question_id: &str| {
-        path.iter().any(|step| step.question_id == question_id && step.answer_id.is_some())
+        path.iter()
+            .any(|step| step.question_id == question_id && step.answer_id.is_some())
     };
     // The edges the reader took: from each answered question to the next step.
     let taken = |from: &str, to: Option<&str>| {
@@ -31,7 +37,10 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
         svg("path")
             .class("bc-edge")
             .attr("d", edge.path.as_str())
-            .attr("data-on-path", taken(&edge.from, edge.to.as_deref()).to_string())
+            .attr(
+                "data-on-path",
+                taken(&edge.from, edge.to.as_deref()).to_string(),
+            )
             .into()
     });
 
@@ -39,7 +48,9 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
         let (id, title, highlighted, current) = match node.question_id.as_deref() {
             Some(id) => {
                 let current = !at_result && path.last().is_some_and(|step| step.question_id == id);
-                let prompt = ds.question(id).map_or(id, |question| question.prompt.as_str());
+                let prompt = ds
+                    .question(id)
+                    .map_or(id, |question| question.prompt.as_str());
                 (id, prompt, on_path(id), current)
             }
             None => ("result", "Your recommendation", at_result, at_result),
@@ -49,7 +60,11 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
                 .attr("x", (node.x + 8).to_string())
                 .attr("y", (node.y + 18 + index as u32 * 15).to_string())
                 // A space between lines, so the text reads as the words it shows.
-                .text(if index + 1 < node.lines.len() { format!("{line} ") } else { line.clone() })
+                .text(if index + 1 < node.lines.len() {
+                    format!("{line} ")
+                } else {
+                    line.clone()
+                })
                 .into()
         });
         let mut group = svg("g")
@@ -65,7 +80,10 @@ pub fn map_markup(ds: &Dataset, layout: &TreeLayout, path: &[PathStep], at_resul
                 .attr("tabindex", "0")
                 .attr("data-action", "go-to")
                 // The visible (possibly shortened) text starts the name, as WCAG 2.5.3 asks.
-                .attr("aria-label", format!("{} (go back to this question)", node.lines.join(" ")));
+                .attr(
+                    "aria-label",
+                    format!("{} (go back to this question)", node.lines.join(" ")),
+                );
         }
         if !clickable {
             // A tooltip with the whole question; a button's name is its visible text.

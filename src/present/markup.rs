@@ -26,12 +26,22 @@ pub struct Element {
 
 /// An HTML element.
 pub fn el(tag: &'static str) -> Element {
-    Element { tag, svg: false, attributes: Vec::new(), children: Vec::new() }
+    Element {
+        tag,
+        svg: false,
+        attributes: Vec::new(),
+        children: Vec::new(),
+    }
 }
 
 /// An SVG element.
 pub fn svg(tag: &'static str) -> Element {
-    Element { tag, svg: true, attributes: Vec::new(), children: Vec::new() }
+    Element {
+        tag,
+        svg: true,
+        attributes: Vec::new(),
+        children: Vec::new(),
+    }
 }
 
 impl Element {

@@ -14,5 +14,10 @@ pub fn outcome_of(ds: &Dataset, answered: &[(String, String)]) -> Outcome {
     let scorecard = scorecard(ds, answered);
     let suggestions = suggest(ds, answered, &scorecard.winner);
     let changes = changes(ds, answered);
-    Outcome { answered: answered.to_vec(), scorecard, suggestions, changes }
+    Outcome {
+        answered: answered.to_vec(),
+        scorecard,
+        suggestions,
+        changes,
+    }
 }

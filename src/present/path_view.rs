@@ -14,7 +14,11 @@ pub fn path_markup(ds: &Dataset, answered: &[(String, String)]) -> Vec<Markup> {
             .attr("data-testid", "path-step")
             .attr("data-question", question_id.as_str())
             .child(el("span").class("bc-path-q").text(prompt.as_str()))
-            .child(el("span").class("bc-path-a").text(text::answer_label(ds, question_id, answer_id)))
+            .child(el("span").class("bc-path-a").text(text::answer_label(
+                ds,
+                question_id,
+                answer_id,
+            )))
             .child(
                 el("button")
                     .attr("type", "button")
@@ -28,6 +32,9 @@ pub fn path_markup(ds: &Dataset, answered: &[(String, String)]) -> Vec<Markup> {
     });
     vec![
         el("h3").text("Your answers").into(),
-        el("ol").attr("data-testid", "path-summary").children(rows).into(),
+        el("ol")
+            .attr("data-testid", "path-summary")
+            .children(rows)
+            .into(),
     ]
 }

@@ -16,14 +16,19 @@ pub struct Restored {
 pub fn restore(ds: &Dataset, fragment: &str) -> Restored {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if fragment.is_empty() {
-        return Restored { session: Session::new(), notice: None };
+        return Restored {
+            session: Session::new(),
+            notice: None,
+        };
     }
     let decoded = match decode_lenient(ds, fragment) {
         Ok(decoded) => decoded,
         Err(error) => {
             return Restored {
                 session: Session::new(),
-                notice: Some(format!("This link could not be used ({error}), so you are starting fresh.")),
+                notice: Some(format!(
+                    "This link could not be used ({error}), so you are starting fresh."
+                )),
             }
         }
     };

@@ -11,7 +11,12 @@ use crate::present::text;
 pub const REASONS: usize = 5;
 
 pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup> {
-    let Outcome { scorecard, suggestions, changes, .. } = outcome;
+    let Outcome {
+        scorecard,
+        suggestions,
+        changes,
+        ..
+    } = outcome;
     let winner = ds.side(&scorecard.winner);
 
     let mut verdict = el("div")
@@ -22,20 +27,37 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             el("h2")
                 .attr("tabindex", "-1")
                 .attr("data-step-heading", "")
-                .text(format!("Recommendation: {}", text::side_label(ds, &scorecard.winner))),
+                .text(format!(
+                    "Recommendation: {}",
+                    text::side_label(ds, &scorecard.winner)
+                )),
         )
-        .child(el("p").class("bc-confidence").attr("data-testid", "confidence").text(format!(
-            "{}. Confidence: {} %.",
-            scorecard.confidence.words.trim_end_matches('.'),
-            scorecard.confidence.percent
-        )));
+        .child(
+            el("p")
+                .class("bc-confidence")
+                .attr("data-testid", "confidence")
+                .text(format!(
+                    "{}. Confidence: {} %.",
+                    scorecard.confidence.words.trim_end_matches('.'),
+                    scorecard.confidence.percent
+                )),
+        );
     if let Some(side) = winner {
         verdict = verdict.child(el("p").text(side.summary.as_str()));
     }
     verdict = verdict.child(
-        el("ul").class("bc-totals").attr("aria-label", "Scores").children(scorecard.totals.iter().map(|total| {
-            el("li").text(format!("{}: {} points", text::side_label(ds, &total.side_id), total.points)).into()
-        })),
+        el("ul")
+            .class("bc-totals")
+            .attr("aria-label", "Scores")
+            .children(scorecard.totals.iter().map(|total| {
+                el("li")
+                    .text(format!(
+                        "{}: {} points",
+                        text::side_label(ds, &total.side_id),
+                        total.points
+                    ))
+                    .into()
+            })),
     );
 
     let mut out: Vec<Markup> = vec![verdict.into()];
@@ -62,12 +84,19 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             .children(suggestions.iter().map(|suggestion| {
                 // The engine's reason starts with the framework's name, shown in bold here.
                 let name = text::framework_name(ds, &suggestion.framework_id);
-                let reason = suggestion.reason.strip_prefix(&format!("{name}: ")).unwrap_or(&suggestion.reason);
+                let reason = suggestion
+                    .reason
+                    .strip_prefix(&format!("{name}: "))
+                    .unwrap_or(&suggestion.reason);
                 el("li")
                     .attr("data-testid", "framework")
                     .attr("data-framework", suggestion.framework_id.as_str())
                     .child(el("strong").text(name.as_str()))
-                    .text(format!(" ({}): {}", text::side_label(ds, &suggestion.side), reason))
+                    .text(format!(
+                        " ({}): {}",
+                        text::side_label(ds, &suggestion.side),
+                        reason
+                    ))
                     .into()
             }))
             .into(),
@@ -96,7 +125,11 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
 
     out.push(el("h3").text("What would change this").into());
     if changes.is_empty() {
-        out.push(el("p").text("No single changed answer would change this recommendation.").into());
+        out.push(
+            el("p")
+                .text("No single changed answer would change this recommendation.")
+                .into(),
+        );
     }
     out.push(
         el("ul")
@@ -148,7 +181,12 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
         el("p")
             .class("bc-muted bc-link-line")
             .text("Link: ")
-            .child(el("a").attr("href", link).attr("data-testid", "share-link").text(link))
+            .child(
+                el("a")
+                    .attr("href", link)
+                    .attr("data-testid", "share-link")
+                    .text(link),
+            )
             .into(),
     );
     out.push(
@@ -179,47 +217,64 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
         .max()
         .unwrap_or(1)
         .max(1);
-    let legend = el("ul").class("bc-legend").attr("aria-hidden", "true").children(ds.sides.iter().map(|side| {
-        el("li")
-            .child(el("span").class("bc-swatch").attr("data-side", side.id.as_str()))
-            .text(side.label.as_str())
-            .into()
-    }));
-    let rows = el("ul").class("bc-bars").children(scorecard.criteria.iter().map(|criterion| {
-        let bars = criterion.points.iter().filter(|side| side.points != 0).map(|side| {
-            let width = (side.points.abs() * 100 / largest).max(2);
-            el("div")
-                .class("bc-bar-line")
+    let legend = el("ul")
+        .class("bc-legend")
+        .attr("aria-hidden", "true")
+        .children(ds.sides.iter().map(|side| {
+            el("li")
                 .child(
-                    svg("svg")
-                        .class("bc-bar-svg")
-                        .attr("width", "100%")
-                        .attr("height", "10")
-                        .attr("aria-hidden", "true")
-                        .attr("focusable", "false")
-                        .child(
-                            svg("rect")
-                                .class("bc-bar")
-                                .attr("data-side", side.side_id.as_str())
-                                .attr("width", format!("{width}%"))
-                                .attr("height", "10")
-                                .attr("rx", "3"),
-                        ),
+                    el("span")
+                        .class("bc-swatch")
+                        .attr("data-side", side.id.as_str()),
                 )
-                .child(el("span").class("bc-bar-value").text(format!(
-                    "{} {:+}",
-                    text::side_label(ds, &side.side_id),
-                    side.points
-                )))
+                .text(side.label.as_str())
                 .into()
-        });
-        el("li")
-            .class("bc-bar-row")
-            .attr("data-testid", "bar")
-            .attr("data-criterion", criterion.criterion_id.as_str())
-            .child(el("span").class("bc-bar-label").text(text::criterion_title(ds, &criterion.criterion_id)))
-            .child(el("div").class("bc-bar-track").children(bars))
-            .into()
-    }));
+        }));
+    let rows = el("ul")
+        .class("bc-bars")
+        .children(scorecard.criteria.iter().map(|criterion| {
+            let bars = criterion
+                .points
+                .iter()
+                .filter(|side| side.points != 0)
+                .map(|side| {
+                    let width = (side.points.abs() * 100 / largest).max(2);
+                    el("div")
+                        .class("bc-bar-line")
+                        .child(
+                            svg("svg")
+                                .class("bc-bar-svg")
+                                .attr("width", "100%")
+                                .attr("height", "10")
+                                .attr("aria-hidden", "true")
+                                .attr("focusable", "false")
+                                .child(
+                                    svg("rect")
+                                        .class("bc-bar")
+                                        .attr("data-side", side.side_id.as_str())
+                                        .attr("width", format!("{width}%"))
+                                        .attr("height", "10")
+                                        .attr("rx", "3"),
+                                ),
+                        )
+                        .child(el("span").class("bc-bar-value").text(format!(
+                            "{} {:+}",
+                            text::side_label(ds, &side.side_id),
+                            side.points
+                        )))
+                        .into()
+                });
+            el("li")
+                .class("bc-bar-row")
+                .attr("data-testid", "bar")
+                .attr("data-criterion", criterion.criterion_id.as_str())
+                .child(
+                    el("span")
+                        .class("bc-bar-label")
+                        .text(text::criterion_title(ds, &criterion.criterion_id)),
+                )
+                .child(el("div").class("bc-bar-track").children(bars))
+                .into()
+        }));
     vec![legend.into(), rows.into()]
 }

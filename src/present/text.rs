@@ -4,7 +4,11 @@ use crate::engine::{Dataset, Progress};
 
 /// "Question 3 of 8–12", or "Question 3 of 9" when every remaining path has one length.
 pub fn progress(progress: &Progress) -> String {
-    let Progress { position, min_total, max_total } = *progress;
+    let Progress {
+        position,
+        min_total,
+        max_total,
+    } = *progress;
     match min_total == max_total {
         true => format!("Question {position} of {max_total}"),
         false => format!("Question {position} of {min_total}–{max_total}"),
@@ -13,13 +17,15 @@ pub fn progress(progress: &Progress) -> String {
 
 /// The label of a side, or its id when the dataset has no such side.
 pub fn side_label(ds: &Dataset, side_id: &str) -> String {
-    ds.side(side_id).map_or(side_id, |side| side.label.as_str())
+    ds.side(side_id)
+        .map_or(side_id, |side| side.label.as_str())
         .to_owned()
 }
 
 /// The prompt of a question, or its id.
 pub fn question_prompt(ds: &Dataset, question_id: &str) -> String {
-    ds.question(question_id).map_or(question_id, |question| question.prompt.as_str())
+    ds.question(question_id)
+        .map_or(question_id, |question| question.prompt.as_str())
         .to_owned()
 }
 
@@ -33,12 +39,14 @@ pub fn answer_label(ds: &Dataset, question_id: &str, answer_id: &str) -> String 
 
 /// The title of a criterion, or its id.
 pub fn criterion_title(ds: &Dataset, criterion_id: &str) -> String {
-    ds.criterion(criterion_id).map_or(criterion_id, |criterion| criterion.title.as_str())
+    ds.criterion(criterion_id)
+        .map_or(criterion_id, |criterion| criterion.title.as_str())
         .to_owned()
 }
 
 /// The name of a framework, or its id.
 pub fn framework_name(ds: &Dataset, framework_id: &str) -> String {
-    ds.framework(framework_id).map_or(framework_id, |framework| framework.name.as_str())
+    ds.framework(framework_id)
+        .map_or(framework_id, |framework| framework.name.as_str())
         .to_owned()
 }

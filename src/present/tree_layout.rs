@@ -44,7 +44,11 @@ pub struct Edge {
 /// Lays out a validated dataset (acyclic, every question reachable).
 pub fn layout(ds: &Dataset) -> TreeLayout {
     let layers = layer_of_each_question(ds);
-    let result_layer = layers.values().copied().max().map_or(0, |deepest| deepest + 1);
+    let result_layer = layers
+        .values()
+        .copied()
+        .max()
+        .map_or(0, |deepest| deepest + 1);
 
     let mut rows: Vec<Vec<Option<&str>>> = vec![Vec::new(); result_layer + 1];
     for question in &ds.questions {
@@ -69,7 +73,9 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
             let x = left + index as u32 * (NODE_WIDTH + GAP_X);
             position.insert(*id, (x, y));
             let text = match id {
-                Some(id) => ds.question(id).map_or("", |question| question.prompt.as_str()),
+                Some(id) => ds
+                    .question(id)
+                    .map_or("", |question| question.prompt.as_str()),
                 None => "Your recommendation",
             };
             nodes.push(NodeBox {
@@ -113,7 +119,12 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
         }
     }
 
-    TreeLayout { width, height, nodes, edges }
+    TreeLayout {
+        width,
+        height,
+        nodes,
+        edges,
+    }
 }
 
 /// Each reachable question's layer: its longest distance from the start question.
@@ -161,7 +172,8 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut current = String::new();
     for word in text.split_whitespace() {
         let word: String = word.chars().take(width).collect();
-        let needed = current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
         if needed > width && !current.is_empty() {
             lines.push(std::mem::take(&mut current));
         }

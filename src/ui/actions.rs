@@ -25,13 +25,21 @@ pub fn run(ctx: Ctx, copy_state: RwSignal<CopyState>, element: &web_sys::Element
         "restart" => ctx.restart(),
         "print" => dom::print(),
         "copy-link" => copy(ctx, copy_state, share_link(ctx), "Link"),
-        "copy-markdown" => copy(ctx, copy_state, decision_record(ctx), "Decision record (Markdown)"),
+        "copy-markdown" => copy(
+            ctx,
+            copy_state,
+            decision_record(ctx),
+            "Decision record (Markdown)",
+        ),
         _ => {}
     }
 }
 
 fn share_link(ctx: Ctx) -> String {
-    ctx.share_link(&ctx.answered.with_untracked(|answered| encode(ctx.ds, answered)))
+    ctx.share_link(
+        &ctx.answered
+            .with_untracked(|answered| encode(ctx.ds, answered)),
+    )
 }
 
 fn decision_record(ctx: Ctx) -> String {
@@ -52,7 +60,10 @@ fn decision_record(ctx: Ctx) -> String {
 fn copy(ctx: Ctx, copy_state: RwSignal<CopyState>, text: String, what: &'static str) {
     spawn_local(async move {
         let state = match dom::copy_text(&text).await {
-            Ok(()) => CopyState { message: format!("{what} copied."), manual: None },
+            Ok(()) => CopyState {
+                message: format!("{what} copied."),
+                manual: None,
+            },
             Err(reason) => CopyState {
                 message: format!("Could not copy ({reason}); select the text below and copy it."),
                 manual: Some(text),

@@ -27,7 +27,9 @@ fn build(document: &web_sys::Document, markup: &Markup) -> Option<web_sys::Node>
         Markup::Text(text) => Some(document.create_text_node(text).unchecked_into()),
         Markup::Element(element) => {
             let node = match element.svg {
-                true => document.create_element_ns(Some(SVG_NAMESPACE), element.tag).ok()?,
+                true => document
+                    .create_element_ns(Some(SVG_NAMESPACE), element.tag)
+                    .ok()?,
                 false => document.create_element(element.tag).ok()?,
             };
             for (name, value) in &element.attributes {
@@ -76,7 +78,8 @@ pub fn StaticMarkup(
         if key != "Enter" && key != " " {
             return;
         }
-        let target = action_target(&event).filter(|target| target.get_attribute("role").as_deref() == Some("button"));
+        let target = action_target(&event)
+            .filter(|target| target.get_attribute("role").as_deref() == Some("button"));
         if let (Some(callback), Some(target)) = (on_action, target) {
             event.prevent_default();
             callback.run(target);

@@ -97,7 +97,12 @@ static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
 #[component]
 pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
-    let Options { host, fragment, theme, compact } = options;
+    let Options {
+        host,
+        fragment,
+        theme,
+        compact,
+    } = options;
     let standalone = host == Host::Standalone;
     let Restored { session, notice } = restore(ds, &fragment);
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
@@ -128,8 +133,16 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
             return status;
         }
         match ctx.step.get() {
-            Step::Question { question_id, progress, .. } => {
-                format!("{}: {}", text::progress(&progress), text::question_prompt(ds, &question_id))
+            Step::Question {
+                question_id,
+                progress,
+                ..
+            } => {
+                format!(
+                    "{}: {}",
+                    text::progress(&progress),
+                    text::question_prompt(ds, &question_id)
+                )
             }
             Step::Result => ctx.outcome.with(|outcome| match outcome {
                 Some(outcome) => format!(
@@ -152,15 +165,29 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     });
 
     let step_view = move || match ctx.step.get() {
-        Step::Question { question_id, selected, progress } => match ds.question(&question_id) {
+        Step::Question {
+            question_id,
+            selected,
+            progress,
+        } => match ds.question(&question_id) {
             Some(question) => view! { <QuestionView ctx question selected progress /> }.into_any(),
-            None => view! { <p role="alert">"This question is missing from the data."</p> }.into_any(),
+            None => {
+                view! { <p role="alert">"This question is missing from the data."</p> }.into_any()
+            }
         },
         Step::Result => {
             copy_state.set(CopyState::default());
             let markup = Signal::derive(move || {
-                let link = ctx.share_link(&ctx.answered.with(|answered| crate::engine::encode(ds, answered)));
-                ctx.outcome.with(|outcome| outcome.as_ref().map(|outcome| result_markup(ds, outcome, &link)).unwrap_or_default())
+                let link = ctx.share_link(
+                    &ctx.answered
+                        .with(|answered| crate::engine::encode(ds, answered)),
+                );
+                ctx.outcome.with(|outcome| {
+                    outcome
+                        .as_ref()
+                        .map(|outcome| result_markup(ds, outcome, &link))
+                        .unwrap_or_default()
+                })
             });
             view! {
                 <section class="bc-step bc-result" data-testid="result">
@@ -175,12 +202,18 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         }
     };
 
-    let path_summary = Signal::derive(move || ctx.answered.with(|answered| path_markup(ds, answered)));
+    let path_summary =
+        Signal::derive(move || ctx.answered.with(|answered| path_markup(ds, answered)));
     let query = RwSignal::new(String::new());
     let compare = Signal::derive(move || {
         let drove: Vec<String> = ctx.outcome.with(|outcome| {
             outcome.as_ref().map_or_else(Vec::new, |outcome| {
-                outcome.scorecard.criteria.iter().map(|criterion| criterion.criterion_id.clone()).collect()
+                outcome
+                    .scorecard
+                    .criteria
+                    .iter()
+                    .map(|criterion| criterion.criterion_id.clone())
+                    .collect()
             })
         });
         query.with(|query| compare_markup(ds, query, &drove))
@@ -188,9 +221,9 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let tree = StoredValue::new(layout(ds));
     let map = Signal::derive(move || {
         let at_result = ctx.step.with(|step| *step == Step::Result);
-        ctx.path.with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
+        ctx.path
+            .with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
     });
-
 
     let notice = move || {
         ctx.notice.get().map(|message| {

@@ -108,7 +108,12 @@ impl Ctx {
         self.session.update(|session| {
             if session.go_to(ds, question_id).is_ok() {
                 let _ = session.answer(ds, question_id, answer_id);
-                while let Step::Question { question_id, selected: Some(selected), .. } = session.current(ds) {
+                while let Step::Question {
+                    question_id,
+                    selected: Some(selected),
+                    ..
+                } = session.current(ds)
+                {
                     if session.answer(ds, &question_id, &selected).is_err() {
                         break;
                     }

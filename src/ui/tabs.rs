@@ -45,7 +45,10 @@ pub fn TabList(ctx: Ctx, selected: RwSignal<Tab>) -> impl IntoView {
         }
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        let index = Tab::ALL.iter().position(|tab| *tab == selected.get_untracked()).unwrap_or(0);
+        let index = Tab::ALL
+            .iter()
+            .position(|tab| *tab == selected.get_untracked())
+            .unwrap_or(0);
         let count = Tab::ALL.len();
         let target = match event.key().as_str() {
             "ArrowRight" => (index + 1) % count,

@@ -1,0 +1,313 @@
+//! Native tests of the presentation logic: restoring links, the result, table, map and
+//! path markup, the tree layout and the Markdown decision record, on the default dataset.
+#![cfg(not(target_arch = "wasm32"))]
+
+use backend_chooser::default_dataset;
+use backend_chooser::engine::model::Dataset;
+use backend_chooser::engine::{all_paths, encode, PathStep, Step};
+use backend_chooser::present::adr::{markdown, Decision};
+use backend_chooser::present::compare::compare_markup;
+use backend_chooser::present::map_view::map_markup;
+use backend_chooser::present::markup::{by_test_id, el, Markup};
+use backend_chooser::present::outcome::outcome_of;
+use backend_chooser::present::path_view::path_markup;
+use backend_chooser::present::restore::restore;
+use backend_chooser::present::result_view::result_markup;
+use backend_chooser::present::text::progress;
+use backend_chooser::present::tree_layout::{layout, wrap, NODE_HEIGHT, NODE_WIDTH};
+
+fn ds() -> &'static Dataset {
+    default_dataset().expect("the default dataset loads")
+}
+
+fn first_path() -> Vec<(String, String)> {
+    all_paths(ds())
+        .into_iter()
+        .next()
+        .expect("at least one path")
+}
+
+fn wrap_markup(markup: Vec<Markup>) -> Markup {
+    el("div").children(markup).into()
+}
+
+mod restoring {
+    use super::*;
+
+    fn check(fragment: &str, expected_answers: usize, expected_notice: Option<&str>) {
+        let restored = restore(ds(), fragment);
+        let answered = restored.session.answered(ds());
+        assert_eq!(
+            answered.len(),
+            expected_answers,
+            "answers kept from {fragment:?}"
+        );
+        match (expected_notice, restored.notice.as_deref()) {
+            (None, None) => {}
+            (Some(expected), Some(notice)) => assert!(
+                notice.contains(expected),
+                "{notice:?} should contain {expected:?}"
+            ),
+            (expected, notice) => {
+                panic!("notice for {fragment:?}: expected {expected:?}, got {notice:?}")
+            }
+        }
+    }
+
+    #[test]
+    fn links_restore_or_explain() {
+        let path = first_path();
+        let full = encode(ds(), &path);
+        let with_unknown = format!("{full},nosuch=thing");
+        check("", 0, None);
+        check("#", 0, None);
+        check(&full, path.len(), None);
+        check(&format!("#{full}"), path.len(), None);
+        check("garbage", 0, Some("could not be used"));
+        check("node-vs-python@999:", 0, Some("could not be used"));
+        check("go-vs-rust@1:", 0, Some("could not be used"));
+        check(
+            &with_unknown,
+            path.len(),
+            Some("1 answer in this link no longer applies"),
+        );
+    }
+
+    #[test]
+    fn a_complete_link_lands_on_the_result() {
+        let restored = restore(ds(), &encode(ds(), &first_path()));
+        assert_eq!(restored.session.current(ds()), Step::Result);
+    }
+}
+
+mod result {
+    use super::*;
+
+    #[test]
+    fn every_part_of_the_result_is_there() {
+        let path = first_path();
+        let outcome = outcome_of(ds(), &path);
+        let markup = wrap_markup(result_markup(ds(), &outcome, "https://example.org/#x"));
+        let verdict = by_test_id(&markup, "verdict");
+        assert_eq!(verdict.len(), 1);
+        assert_eq!(
+            verdict[0].attribute("data-side"),
+            Some(outcome.scorecard.winner.as_str())
+        );
+        let reasons = by_test_id(&markup, "reason").len();
+        assert_eq!(reasons, outcome.scorecard.reasons.len().min(5));
+        assert_eq!(
+            by_test_id(&markup, "framework").len(),
+            outcome.suggestions.len()
+        );
+        assert_eq!(by_test_id(&markup, "change").len(), outcome.changes.len());
+        assert_eq!(
+            by_test_id(&markup, "bar").len(),
+            outcome.scorecard.criteria.len()
+        );
+        let link = by_test_id(&markup, "share-link");
+        assert_eq!(link[0].attribute("href"), Some("https://example.org/#x"));
+        for action in ["copy-link", "copy-markdown", "print", "back", "restart"] {
+            assert_eq!(by_test_id(&markup, action).len(), 1, "{action}");
+        }
+        let text = markup.text_content();
+        assert!(text.contains("Confidence:"), "{text}");
+    }
+
+    #[test]
+    fn a_hybrid_result_says_which_part_runs_where() {
+        let hybrid = all_paths(ds())
+            .into_iter()
+            .find(|path| outcome_of(ds(), path).scorecard.winner == "hybrid")
+            .expect("some path recommends the hybrid");
+        let outcome = outcome_of(ds(), &hybrid);
+        let markup = wrap_markup(result_markup(ds(), &outcome, "x"));
+        let parts = by_test_id(&markup, "parts");
+        assert_eq!(parts.len(), 1);
+        let text = Markup::Element(parts[0].clone()).text_content();
+        assert!(
+            text.contains("Node.js") && text.contains("Python"),
+            "{text}"
+        );
+        assert_eq!(
+            outcome.suggestions.len(),
+            2,
+            "one framework per side of the hybrid"
+        );
+    }
+}
+
+mod decision_record {
+    use super::*;
+
+    #[test]
+    fn the_record_has_every_section_and_the_link() {
+        let path = first_path();
+        let outcome = outcome_of(ds(), &path);
+        let record = markdown(&Decision {
+            ds: ds(),
+            answered: &outcome.answered,
+            scorecard: &outcome.scorecard,
+            suggestions: &outcome.suggestions,
+            changes: &outcome.changes,
+            link: "https://example.org/#link",
+        });
+        for heading in [
+            "# Decision:",
+            "## Context",
+            "## Decision",
+            "## Reasons",
+            "## Alternatives considered",
+            "## What would change this decision",
+        ] {
+            assert!(record.contains(heading), "missing {heading}:\n{record}");
+        }
+        assert!(record.contains("<https://example.org/#link>"));
+        assert!(
+            record.matches("\n- ").count() >= path.len(),
+            "every answer is listed:\n{record}"
+        );
+    }
+}
+
+mod table {
+    use super::*;
+
+    fn rows(query: &str, drove: &[String]) -> Vec<String> {
+        let markup = wrap_markup(compare_markup(ds(), query, drove));
+        by_test_id(&markup, "criterion-row")
+            .into_iter()
+            .map(|row| {
+                format!(
+                    "{}{}",
+                    row.attribute("data-criterion").unwrap_or(""),
+                    if row.attribute("data-drove") == Some("true") {
+                        "*"
+                    } else {
+                        ""
+                    }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn filter_and_marks() {
+        assert_eq!(rows("", &[]).len(), ds().criteria.len());
+        assert!(rows("zzzz-nothing", &[]).is_empty());
+        let django = rows("DJANGO", &[]);
+        assert!(
+            !django.is_empty() && django.len() < ds().criteria.len(),
+            "{django:?}"
+        );
+        let first = ds().criteria[0].id.clone();
+        assert_eq!(
+            rows("", std::slice::from_ref(&first))[0],
+            format!("{first}*")
+        );
+    }
+
+    #[test]
+    fn unsafe_source_links_are_shown_as_text() {
+        let mut hostile = ds().clone();
+        hostile.criteria[0].sources[0].url = Some("javascript:alert(1)".to_owned());
+        let markup = wrap_markup(compare_markup(&hostile, "", &[]));
+        let links = markup.find_all(&|element| element.tag == "a");
+        assert!(links.iter().all(|link| link
+            .attribute("href")
+            .is_some_and(|href| href.starts_with("https://"))));
+    }
+}
+
+mod map {
+    use super::*;
+
+    #[test]
+    fn every_question_has_a_box_and_boxes_do_not_overlap() {
+        let tree = layout(ds());
+        assert_eq!(tree.nodes.len(), ds().questions.len() + 1);
+        for (index, a) in tree.nodes.iter().enumerate() {
+            assert!(a.x + NODE_WIDTH <= tree.width && a.y + NODE_HEIGHT <= tree.height);
+            for b in &tree.nodes[index + 1..] {
+                let apart = a.x + NODE_WIDTH <= b.x
+                    || b.x + NODE_WIDTH <= a.x
+                    || a.y + NODE_HEIGHT <= b.y
+                    || b.y + NODE_HEIGHT <= a.y;
+                assert!(apart, "{:?} overlaps {:?}", a.question_id, b.question_id);
+            }
+            assert!(
+                a.lines.len() <= 3 && a.lines.iter().all(|line| line.chars().count() <= 24),
+                "{:?}",
+                a.lines
+            );
+        }
+    }
+
+    #[test]
+    fn the_path_is_highlighted_and_answered_questions_are_buttons() {
+        let path = first_path();
+        let steps: Vec<PathStep> = path
+            .iter()
+            .map(|(question, answer)| PathStep {
+                question_id: question.clone(),
+                answer_id: Some(answer.clone()),
+            })
+            .collect();
+        let markup = wrap_markup(map_markup(ds(), &layout(ds()), &steps, true));
+        let highlighted = markup.find_all(&|element| {
+            element.attribute("data-testid") == Some("map-node")
+                && element.attribute("data-on-path") == Some("true")
+        });
+        assert_eq!(
+            highlighted.len(),
+            path.len() + 1,
+            "the path's questions and the result"
+        );
+        let buttons = markup.find_all(&|element| element.attribute("role") == Some("button"));
+        assert_eq!(buttons.len(), path.len());
+        let edges = markup.find_all(&|element| {
+            element.tag == "path" && element.attribute("data-on-path") == Some("true")
+        });
+        assert_eq!(edges.len(), path.len());
+    }
+
+    #[test]
+    fn wrapping_cuts_long_text_with_an_ellipsis() {
+        assert_eq!(wrap("one two three", 7, 3), vec!["one two", "three"]);
+        assert_eq!(wrap("aaaa bbbb cccc dddd", 4, 2), vec!["aaaa", "bbb…"]);
+        assert!(wrap("", 10, 3).is_empty());
+    }
+}
+
+mod texts {
+    use super::*;
+    use backend_chooser::engine::Progress;
+
+    #[test]
+    fn progress_reads_as_a_range() {
+        assert_eq!(
+            progress(&Progress {
+                position: 3,
+                min_total: 8,
+                max_total: 11
+            }),
+            "Question 3 of 8–11"
+        );
+        assert_eq!(
+            progress(&Progress {
+                position: 9,
+                min_total: 9,
+                max_total: 9
+            }),
+            "Question 9 of 9"
+        );
+    }
+
+    #[test]
+    fn the_path_summary_offers_a_change_for_each_answer() {
+        let path = first_path();
+        let markup = wrap_markup(path_markup(ds(), &path));
+        assert_eq!(by_test_id(&markup, "path-step").len(), path.len());
+        assert!(path_markup(ds(), &[]).is_empty());
+    }
+}
