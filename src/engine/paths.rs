@@ -4,7 +4,7 @@
 //! Everything here assumes a validated dataset. On an invalid one it still never panics
 //! and never loops: a walk stops at an unknown id and at a question it has already seen.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
 use super::model::{Answer, Dataset, Question, RESULT};
@@ -132,7 +132,7 @@ pub(crate) struct Tree<'a> {
     pub(crate) start: Option<usize>,
     /// `next[question][answer]`: where each answer leads.
     pub(crate) next: Vec<Vec<Next>>,
-    index: HashMap<&'a str, usize>,
+    index: BTreeMap<&'a str, usize>,
 }
 
 /// A path derived from stored answers: the questions on it, each with its stored answer.
@@ -146,7 +146,7 @@ pub(crate) struct Walk {
 
 impl<'a> Tree<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Tree<'a> {
-        let mut index = HashMap::with_capacity(ds.questions.len());
+        let mut index = BTreeMap::new();
         for (position, question) in ds.questions.iter().enumerate() {
             index.entry(question.id.as_str()).or_insert(position);
         }

@@ -5,7 +5,7 @@
 //! derived: from `start`, follow the stored answers until a question without one, or the
 //! result. The cursor is an index into that path; the path's length is the result step.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::model::Dataset;
@@ -120,7 +120,7 @@ impl Session {
     pub fn from_answers(ds: &Dataset, pairs: &[(String, String)]) -> (Session, Vec<Dropped>) {
         let tree = Tree::new(ds);
         let mut reasons: Vec<Option<DropReason>> = vec![None; pairs.len()];
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         // (pair index, question index, answer index) of every pair that could be kept.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         for (pair, (question_id, answer_id)) in pairs.iter().enumerate() {

@@ -5,7 +5,7 @@
 //! Ids use only `a-z`, `0-9` and `-`, so the fragment needs no escaping; a link with no
 //! answers yet is `node-vs-python@1:`.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::fmt;
 
 use super::model::Dataset;
@@ -213,7 +213,7 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
     if answers.is_empty() {
         return Ok(decoded);
     }
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     let mut offset = colon + 1;
     for item in answers.split(',') {
         let (question_id, answer_id) = parse_answer(item, offset)?;

@@ -4,7 +4,7 @@
 //! `questions[3].answers[1].next: unknown question "db-kind"`. Loading never panics, and
 //! refuses oversized input before parsing it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -141,16 +141,16 @@ struct Checker<'a> {
     ds: &'a Dataset,
     problems: Vec<Problem>,
     /// The first index of each id.
-    sides: HashMap<&'a str, usize>,
-    criteria: HashMap<&'a str, usize>,
-    frameworks: HashMap<&'a str, usize>,
-    questions: HashMap<&'a str, usize>,
+    sides: BTreeMap<&'a str, usize>,
+    criteria: BTreeMap<&'a str, usize>,
+    frameworks: BTreeMap<&'a str, usize>,
+    questions: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> Checker<'a> {
     fn new(ds: &'a Dataset) -> Checker<'a> {
-        fn first_indices<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-            let mut first = HashMap::new();
+        fn first_indices<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
+            let mut first = BTreeMap::new();
             for (index, id) in ids.enumerate() {
                 first.entry(id).or_insert(index);
             }
@@ -302,7 +302,7 @@ impl<'a> Checker<'a> {
 
     fn tie_lists(&mut self) {
         let ds = self.ds;
-        let mut listed = HashSet::new();
+        let mut listed = BTreeSet::new();
         for (index, side_id) in ds.tie_order.iter().enumerate() {
             let at = format!("tie_order[{index}]");
             self.side_reference(&at, side_id);
@@ -310,7 +310,7 @@ impl<'a> Checker<'a> {
                 self.report(at, format!("side \"{side_id}\" is listed twice"));
             }
         }
-        let mut listed = HashSet::new();
+        let mut listed = BTreeSet::new();
         for (index, question_id) in ds.tie_break.iter().enumerate() {
             let at = format!("tie_break[{index}]");
             self.question_reference(&at, question_id);
@@ -444,7 +444,7 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        let mut answer_ids: HashMap<&str, usize> = HashMap::new();
+        let mut answer_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (answer_index, answer) in question.answers.iter().enumerate() {
             let answer_at = format!("{at}.answers[{answer_index}]");
             self.id(&format!("{answer_at}.id"), &answer.id);

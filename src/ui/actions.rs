@@ -6,7 +6,6 @@ use crate::present::adr::{markdown, Decision};
 use crate::ui::dom;
 use crate::ui::state::Ctx;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The outcome of the last copy, shown under the share buttons.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,15 +57,16 @@ fn decision_record(ctx: Ctx) -> String {
 }
 
 fn copy(ctx: Ctx, copy_state: RwSignal<CopyState>, text: String, what: &'static str) {
-    spawn_local(async move {
-        let state = match dom::copy_text(&text).await {
+    let kept = text.clone();
+    dom::copy_text(&text, move |outcome| {
+        let state = match outcome {
             Ok(()) => CopyState {
                 message: format!("{what} copied."),
                 manual: None,
             },
             Err(reason) => CopyState {
                 message: format!("Could not copy ({reason}); select the text below and copy it."),
-                manual: Some(text),
+                manual: Some(kept),
             },
         };
         ctx.status.set(state.message.clone());

@@ -1,7 +1,9 @@
 //! The few direct DOM calls the view needs: focus, clipboard, printing, the page URL.
 
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Moves focus to the heading of the step now shown inside `root`.
 pub fn focus_step_heading(root: &web_sys::Element) {
@@ -15,15 +17,29 @@ pub fn focus_step_heading(root: &web_sys::Element) {
     }
 }
 
-/// Writes `text` to the clipboard; the error says why it could not.
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window()
-        .map(|window| window.navigator().clipboard())
-        .ok_or_else(|| "no clipboard here".to_owned())?;
-    JsFuture::from(clipboard.write_text(text))
-        .await
-        .map(|_| ())
-        .map_err(|_| "the browser did not allow copying".to_owned())
+/// Writes `text` to the clipboard, then calls `done` once, with why it could not.
+/// (Promise callbacks rather than a future: the future machinery cost 2 KB of wasm.)
+pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
+    let Some(clipboard) = web_sys::window().map(|window| window.navigator().clipboard()) else {
+        done(Err("no clipboard here".to_owned()));
+        return;
+    };
+    let done = Rc::new(RefCell::new(Some(done)));
+    let on_error = done.clone();
+    let resolve = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Ok(()));
+        }
+    });
+    let reject = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if let Some(done) = on_error.borrow_mut().take() {
+            done(Err("the browser did not allow copying".to_owned()));
+        }
+    });
+    let _ = clipboard.write_text(text).then2(&resolve, &reject);
+    // The promise settles once; its two small callbacks live as long as the page.
+    resolve.forget();
+    reject.forget();
 }
 
 pub fn print() {
