@@ -144,3 +144,35 @@ fn markup_text_is_never_parsed_as_html() {
     assert_eq!(container.query_selector("b").unwrap(), None);
     assert_eq!(container.text_content().unwrap(), hostile);
 }
+
+#[wasm_bindgen_test]
+async fn mount_embedded_mounts_and_unmount_removes_everything() {
+    use backend_chooser::ui::embed::mount_embedded;
+    let parent: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&parent).unwrap();
+    let handle = mount_embedded(
+        parent.clone(),
+        "node-vs-python@1:what=realtime".to_owned(),
+        "light",
+        true,
+        "https://example.org/chooser/".to_owned(),
+    );
+    leptos::task::tick().await;
+    let theme = find(&parent, "[data-testid=widget]")
+        .expect("a widget")
+        .get_attribute("data-theme");
+    assert_eq!(theme.as_deref(), Some("light"));
+    assert!(find(&parent, "[role=tablist]").is_none(), "compact");
+    assert!(find(&parent, "[data-testid=progress]")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .starts_with("Question 2 of"));
+    handle.unmount();
+    leptos::task::tick().await;
+    assert_eq!(
+        parent.child_element_count(),
+        0,
+        "nothing left after unmount"
+    );
+}

@@ -56,7 +56,7 @@ fn decision_record(ctx: Ctx) -> String {
     })
 }
 
-fn copy(ctx: Ctx, copy_state: RwSignal<CopyState>, text: String, what: &'static str) {
+pub fn copy(ctx: Ctx, copy_state: RwSignal<CopyState>, text: String, what: &'static str) {
     let kept = text.clone();
     dom::copy_text(&text, move |outcome| {
         let state = match outcome {

@@ -3,6 +3,7 @@
 
 mod actions;
 mod dom;
+pub mod embed;
 pub mod markup_dom;
 mod question;
 mod state;
@@ -58,11 +59,14 @@ pub struct Options {
     pub compact: bool,
 }
 
-/// Mounts the standalone page's widget into `#backend-chooser`, its state in the URL.
+/// Mounts the standalone page's widget into `#backend-chooser[data-standalone]`, its
+/// state in the URL. On any other page (a host page that loaded the wasm through
+/// `embed.js`) it does nothing, even if that page has an element with this id.
 pub fn mount_standalone() {
     let Some(parent) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("backend-chooser"))
+        .filter(|element| element.has_attribute("data-standalone"))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
@@ -110,8 +114,9 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let tab = RwSignal::new(Tab::Decide);
     let root = NodeRef::<leptos::html::Div>::new();
 
-    if standalone {
-        url_state::sync_with_url(ctx);
+    match standalone {
+        true => url_state::sync_with_url(ctx),
+        false => embed::send_events(ctx, root),
     }
 
     // Focus follows the reader's own moves only, never the first render.
@@ -286,6 +291,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
             {(!compact).then(|| view! { <TabList ctx selected=tab /> })}
             {panel(Tab::Decide)}
             {(!compact).then(|| view! { {panel(Tab::Compare)} {panel(Tab::Map)} })}
+            {standalone.then(|| view! { <embed::EmbedPanel ctx theme /> })}
         </div>
     }
 }

@@ -235,3 +235,23 @@ test('the tree map highlights the path and goes back to a clicked question', asy
   assert.equal((await currentQuestion(page)).id, first.id);
   assert.equal(await page.locator('[data-testid="tab-decide"]').getAttribute('aria-selected'), 'true');
 });
+
+test('"what would change this" items apply with one click', async () => {
+  const page = await openPage(env.browser, env.url);
+  await walkToResult(page);
+  const before = await page.locator('[data-testid="verdict"]').getAttribute('data-side');
+  const change = page.locator('[data-testid="change"]').first();
+  const text = await change.innerText();
+  await change.locator('button').click();
+  // A certain change lands on a new result with another winner; a possible one may first
+  // ask the new questions it leads to.
+  await page.waitForFunction(() => document.querySelector('[data-testid="verdict"]') === null || document.activeElement?.hasAttribute('data-step-heading'));
+  if (await page.locator('[data-testid="question"]').isVisible()) {
+    await walkToResult(page);
+  }
+  const after = await page.locator('[data-testid="verdict"]').getAttribute('data-side');
+  if (!text.includes('depending on your later answers')) {
+    assert.notEqual(after, before, `applying "${text}" changed the winner`);
+  }
+  assert.deepEqual(page.problems, []);
+});

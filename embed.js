@@ -1,0 +1,142 @@
+// backend-chooser loader: defines <backend-chooser>. Paste on any page:
+//   <script type="module" src="https://YOUR-HOST/PATH/embed.js"></script>
+//   <backend-chooser theme="auto" answers="" compact></backend-chooser>
+// It finds its files beside itself, loads the wasm once per page, and mounts each element's
+// widget in its own shadow root. No inline script or style: works under
+// Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval' (with this host in it).
+const HERE = new URL('./', import.meta.url);
+const THEMES = ['light', 'dark', 'auto'];
+const FALLBACK = [
+  'Choose Node.js for real-time, high-concurrency and full-stack JavaScript work.',
+  'Choose Python for data, machine learning and scientific work.',
+  'Use both when machine-learning services sit behind a real-time API.',
+  "When in doubt, start from your team's skills.",
+];
+
+let ready;
+/** The wasm, instantiated once per page however many elements there are. */
+const load = () =>
+  (ready ??= import('./backend-chooser.js').then(async (glue) => {
+    await glue.default();
+    return glue;
+  }));
+
+const make = (parent, tag, attributes = {}, text) => {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (text) element.textContent = text;
+  parent.append(element);
+  return element;
+};
+
+class BackendChooser extends HTMLElement {
+  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url'];
+  #handle = null;
+  #answers = null;
+  #run = 0;
+  #parts;
+
+  constructor() {
+    super();
+    // The reader's current answers, kept across updates and re-adding.
+    this.addEventListener('backend-chooser:answer', (event) => {
+      if (event.target === this) this.#answers = event.detail.fragment;
+    });
+  }
+
+  connectedCallback() {
+    this.#mount();
+  }
+
+  disconnectedCallback() {
+    this.#run += 1;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value) return;
+    if (name === 'answers') this.#answers = value;
+    if (this.#parts && this.isConnected) this.#mount();
+  }
+
+  #unmount() {
+    this.#handle?.unmount();
+    this.#handle = null;
+  }
+
+  /** The options from the attributes, and a message for each bad one. */
+  #options() {
+    const problems = [];
+    let theme = this.getAttribute('theme') ?? 'auto';
+    if (!THEMES.includes(theme)) {
+      problems.push(`theme="${theme}" is not one of ${THEMES.join(', ')}; using auto.`);
+      theme = 'auto';
+    }
+    const compactValue = this.getAttribute('compact');
+    let compact = compactValue !== null && compactValue !== 'false';
+    if (compact && !['', 'compact', 'true'].includes(compactValue)) {
+      problems.push(`compact="${compactValue}" is not a yes or no; write compact (or leave it out). Using compact.`);
+    }
+    let standalone = new URL('./', HERE).href;
+    const link = this.getAttribute('standalone-url');
+    if (link !== null) {
+      let url = null;
+      try {
+        url = new URL(link, document.baseURI);
+      } catch {}
+      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
+        standalone = url.href.split('#')[0];
+      } else {
+        problems.push(`standalone-url="${link}" is not an http or https address; links go to ${standalone}.`);
+      }
+    }
+    const answers = this.#answers ?? this.getAttribute('answers') ?? '';
+    return { theme, compact, standalone, answers, problems };
+  }
+
+  async #mount() {
+    const run = ++this.#run;
+    this.#unmount();
+    if (!this.#parts) {
+      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      root.replaceChildren();
+      const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
+      const styled = new Promise((done) => {
+        style.addEventListener('load', done, { once: true });
+        style.addEventListener('error', done, { once: true });
+      });
+      this.#parts = { styled, messages: make(root, 'div'), widget: make(root, 'div') };
+    }
+    const { styled, messages, widget } = this.#parts;
+    const options = this.#options();
+    messages.replaceChildren();
+    if (options.problems.length) {
+      const box = make(make(messages, 'div', { class: 'bc', 'data-theme': options.theme }), 'div', {
+        class: 'bc-notice',
+        role: 'alert',
+        'data-testid': 'attribute-problems',
+      });
+      for (const problem of options.problems) make(box, 'p', {}, problem);
+    }
+    let glue = null;
+    try {
+      [glue] = await Promise.all([load(), styled]);
+    } catch (error) {
+      console.warn('backend-chooser: the widget could not start; showing a summary instead.', error);
+      await styled;
+      if (run !== this.#run) return;
+      widget.replaceChildren();
+      const box = make(widget, 'div', { class: 'bc', 'data-theme': options.theme, 'data-testid': 'fallback' });
+      make(box, 'p', { class: 'bc-title' }, 'Node.js or Python? Choose your backend');
+      make(box, 'p', {}, 'The interactive comparison could not start in this browser or on this page. In short:');
+      make(box, 'p', {}, FALLBACK.join(' '));
+      make(make(box, 'p'), 'a', { href: options.standalone }, 'Open the full comparison');
+      return;
+    }
+    if (run !== this.#run || !this.isConnected) return;
+    widget.replaceChildren();
+    this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone);
+  }
+}
+
+if (!customElements.get('backend-chooser')) customElements.define('backend-chooser', BackendChooser);

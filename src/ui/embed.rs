@@ -1,0 +1,235 @@
+//! Embedding: the API `embed.js` calls to mount a widget into an element's shadow root,
+//! the events an embedded widget sends its host, and the standalone page's "Embed this"
+//! panel. The loader logic itself (attributes, shadow DOM, fallback) lives in `embed.js`.
+
+use crate::engine::encode;
+use crate::present::markup::{el, Markup};
+use crate::present::text;
+use crate::ui::actions::{copy, CopyState};
+use crate::ui::markup_dom::StaticMarkup;
+use crate::ui::state::{Ctx, Host};
+use crate::ui::{App, Options, Theme};
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// A mounted embedded widget; `unmount` removes it and disposes of its state.
+#[wasm_bindgen]
+pub struct Handle {
+    _mounted: Box<dyn std::any::Any>,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Removes the widget from its container and frees everything it held.
+    pub fn unmount(self) {}
+}
+
+/// Mounts an embedded widget into `parent` (a container inside the element's shadow
+/// root). `theme` is `light`, `dark` or anything else for `auto` (`embed.js` validates
+/// it); `standalone_url` is where "copy link" points.
+#[wasm_bindgen]
+pub fn mount_embedded(
+    parent: web_sys::HtmlElement,
+    fragment: String,
+    theme: &str,
+    compact: bool,
+    standalone_url: String,
+) -> Handle {
+    let theme = match theme {
+        "light" => Theme::Light,
+        "dark" => Theme::Dark,
+        _ => Theme::Auto,
+    };
+    let options = Options {
+        host: Host::Embedded { standalone_url },
+        fragment,
+        theme,
+        compact,
+    };
+    Handle {
+        _mounted: Box::new(leptos::mount::mount_to(parent, move || {
+            view! { <App options /> }
+        })),
+    }
+}
+
+fn set(object: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+/// After each change of the answers made by the reader (not on load), dispatches
+/// `backend-chooser:answer` from `root`, then `backend-chooser:result` when the path is
+/// complete. Both bubble out of the shadow root (composed), so the host element sends them.
+pub fn send_events(ctx: Ctx, root: NodeRef<leptos::html::Div>) {
+    let ds = ctx.ds;
+    Effect::new(move |previous: Option<()>| {
+        let answered = ctx.answered.get();
+        let Some(root) = root.get_untracked().filter(|_| previous.is_some()) else {
+            return;
+        };
+        let detail = Object::new();
+        set(&detail, "fragment", encode(ds, &answered).into());
+        let answers = Array::new();
+        for (question, answer) in &answered {
+            let item = Object::new();
+            set(&item, "question", question.into());
+            set(&item, "answer", answer.into());
+            set(
+                &item,
+                "questionText",
+                text::question_prompt(ds, question).into(),
+            );
+            set(
+                &item,
+                "answerText",
+                text::answer_label(ds, question, answer).into(),
+            );
+            answers.push(&item);
+        }
+        set(&detail, "answers", answers.into());
+        let dispatch = |kind: &str| {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&detail);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(
+                &format!("backend-chooser:{kind}"),
+                &init,
+            ) {
+                let _ = root.dispatch_event(&event);
+            }
+        };
+        dispatch("answer");
+        ctx.outcome.with_untracked(|outcome| {
+            if let Some(outcome) = outcome {
+                let card = &outcome.scorecard;
+                let recommendation = Object::new();
+                set(&recommendation, "winner", card.winner.as_str().into());
+                set(
+                    &recommendation,
+                    "label",
+                    text::side_label(ds, &card.winner).into(),
+                );
+                set(&recommendation, "percent", card.confidence.percent.into());
+                set(
+                    &recommendation,
+                    "words",
+                    card.confidence.words.as_str().into(),
+                );
+                set(&detail, "recommendation", recommendation.into());
+                dispatch("result");
+            }
+        });
+    });
+}
+
+fn attribute_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The standalone page's "Embed this" panel: both snippets with the current theme and
+/// answers filled in, each with a copy button. Snippets are text, never HTML.
+#[component]
+pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
+    let ds = ctx.ds;
+    let page = crate::ui::dom::page_url_without_fragment();
+    let page = page.split('?').next().unwrap_or_default();
+    // The standalone page is mounted once and never unmounted: a leaked &str keeps the
+    // closures below Copy without a new signal type.
+    let base: &'static str = page[..page.rfind('/').map_or(0, |slash| slash + 1)]
+        .to_owned()
+        .leak();
+    let theme = theme.attribute();
+    let title: &'static str = attribute_text(&ds.title).leak();
+    let snippets = move || {
+        let fragment = ctx.answered.with(|answered| match answered.is_empty() {
+            true => String::new(),
+            false => encode(ds, answered),
+        });
+        let (answers, query) = match fragment.is_empty() {
+            true => (String::new(), String::new()),
+            false => (
+                format!(" answers=\"{fragment}\""),
+                format!("&amp;answers={}", js_sys::encode_uri_component(&fragment)),
+            ),
+        };
+        [
+            format!(
+                "<script type=\"module\" src=\"{base}embed.js\"></script>\n\
+                 <backend-chooser theme=\"{theme}\"{answers}></backend-chooser>"
+            ),
+            format!(
+                "<iframe src=\"{base}embed.html?theme={theme}{query}\" title=\"{title}\" \
+                 data-backend-chooser width=\"100%\" height=\"640\" style=\"border:0\"></iframe>\n\
+                 <script src=\"{base}embed-host.js\" defer></script>"
+            ),
+        ]
+    };
+    let markup = Signal::derive(move || {
+        let [script, frame] = snippets();
+        {
+            let snippet =
+                |text: &str, id: &'static str, action: &'static str, label: &'static str| {
+                    [
+                        el("pre")
+                            .attr("data-testid", id)
+                            .child(el("code").text(text))
+                            .into(),
+                        el("button")
+                            .attr("type", "button")
+                            .attr("data-action", action)
+                            .text(label)
+                            .into(),
+                    ]
+                };
+            let mut markup: Vec<Markup> = vec![el("p")
+                .text(
+                    "On a page that may run scripts: a module script and an element. Attributes: \
+                     theme (light, dark, auto), answers (a share link's part after #), compact \
+                     (no table or map). The page's Content-Security-Policy must allow this site \
+                     in script-src, and 'wasm-unsafe-eval'.",
+                )
+                .into()];
+            markup.extend(snippet(
+                &script,
+                "embed-script",
+                "0",
+                "Copy the script snippet",
+            ));
+            markup.push(
+                el("p")
+                    .text(
+                        "Where scripts are not allowed: an iframe. The script after it is \
+                         optional; it lets the frame grow with its content.",
+                    )
+                    .into(),
+            );
+            markup.extend(snippet(
+                &frame,
+                "embed-frame",
+                "1",
+                "Copy the iframe snippet",
+            ));
+            markup
+        }
+    });
+    let copy_state = RwSignal::new(CopyState::default());
+    let on_action = Callback::new(move |element: web_sys::Element| {
+        let [script, frame] = snippets();
+        let text = match element.get_attribute("data-action").as_deref() {
+            Some("1") => frame,
+            _ => script,
+        };
+        copy(ctx, copy_state, text, "Snippet");
+    });
+    view! {
+        <details class="bc-embed" data-testid="embed">
+            <summary>"Embed this on your site"</summary>
+            <StaticMarkup markup class="bc-embed-body" on_action />
+            <p class="bc-status-copy">{move || copy_state.with(|state| state.message.clone())}</p>
+        </details>
+    }
+}
