@@ -67,22 +67,24 @@ class BackendChooser extends HTMLElement {
   /** The options from the attributes, and a message for each bad one. */
   #options() {
     const problems = [];
-    let theme = this.getAttribute('theme') ?? 'auto';
+    // Enumerated attributes are case-insensitive in HTML.
+    let theme = (this.getAttribute('theme') ?? 'auto').trim().toLowerCase();
     if (!THEMES.includes(theme)) {
       problems.push(`theme="${theme}" is not one of ${THEMES.join(', ')}; using auto.`);
       theme = 'auto';
     }
     const compactValue = this.getAttribute('compact');
-    let compact = compactValue !== null && compactValue !== 'false';
-    if (compact && !['', 'compact', 'true'].includes(compactValue)) {
-      problems.push(`compact="${compactValue}" is not a yes or no; write compact (or leave it out). Using compact.`);
+    const compactWord = compactValue?.trim().toLowerCase();
+    let compact = ['', 'compact', 'true'].includes(compactWord);
+    if (compactValue !== null && !compact && compactWord !== 'false') {
+      problems.push(`compact="${compactValue}" is not a yes or no; write compact (or leave it out). Using the full widget.`);
     }
     let standalone = new URL('./', HERE).href;
     const link = this.getAttribute('standalone-url');
     if (link !== null) {
       let url = null;
       try {
-        url = new URL(link, document.baseURI);
+        if (link.trim() !== '') url = new URL(link.trim(), document.baseURI);
       } catch {}
       if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
         standalone = url.href.split('#')[0];

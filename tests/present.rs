@@ -9,7 +9,7 @@ use backend_chooser::present::adr::{markdown, Decision};
 use backend_chooser::present::compare::compare_markup;
 use backend_chooser::present::map_view::map_markup;
 use backend_chooser::present::markup::{by_test_id, el, Markup};
-use backend_chooser::present::outcome::outcome_of;
+use backend_chooser::present::outcome::{opposing, outcome_of, supporting};
 use backend_chooser::present::path_view::path_markup;
 use backend_chooser::present::restore::restore;
 use backend_chooser::present::result_view::result_markup;
@@ -95,7 +95,14 @@ mod result {
             Some(outcome.scorecard.winner.as_str())
         );
         let reasons = by_test_id(&markup, "reason").len();
-        assert_eq!(reasons, outcome.scorecard.reasons.len().min(5));
+        assert_eq!(reasons, supporting(&outcome.scorecard).count().min(5));
+        assert_eq!(
+            by_test_id(&markup, "against").len(),
+            opposing(&outcome.scorecard).count().min(3)
+        );
+        assert!(by_test_id(&markup, "reason")
+            .iter()
+            .all(|item| !item.children.is_empty()));
         assert_eq!(
             by_test_id(&markup, "framework").len(),
             outcome.suggestions.len()
@@ -153,7 +160,7 @@ mod decision_record {
             link: "https://example.org/#link",
         });
         for heading in [
-            "# Decision:",
+            "# Backend decision —",
             "## Context",
             "## Decision",
             "## Reasons",

@@ -1,8 +1,9 @@
 //! The result as a short architecture decision record in Markdown, for a team's docs.
 
 use crate::engine::{Certainty, Change, Dataset, Scorecard, Suggestion};
+use crate::present::outcome::supporting;
 use crate::present::text::{
-    answer_label, criterion_title, framework_name, question_prompt, side_label,
+    answer_label, criterion_title, framework_name, framework_reason, question_prompt, side_label,
 };
 use std::fmt::Write;
 
@@ -31,9 +32,13 @@ pub fn markdown(decision: &Decision) -> String {
     let winner = side_label(ds, &scorecard.winner);
     let mut out = String::new();
 
-    let _ = writeln!(out, "# Decision: {} for our backend\n", escape(&winner));
+    let _ = writeln!(out, "# Backend decision — {}\n", escape(&winner));
     let _ = writeln!(out, "## Context\n");
-    let _ = writeln!(out, "{}. Our answers:\n", escape(&ds.title));
+    let _ = writeln!(
+        out,
+        "{} Our answers:\n",
+        escape(ds.title.trim_end_matches('.'))
+    );
     for (question_id, answer_id) in answered.iter() {
         let _ = writeln!(
             out,
@@ -78,12 +83,12 @@ pub fn markdown(decision: &Decision) -> String {
             "- Start with {} ({}): {}",
             escape(framework_name(ds, &suggestion.framework_id)),
             escape(side_label(ds, &suggestion.side)),
-            escape(&suggestion.reason)
+            escape(framework_reason(ds, suggestion))
         );
     }
 
     let _ = writeln!(out, "\n## Reasons\n");
-    for (index, reason) in scorecard.reasons.iter().take(REASONS).enumerate() {
+    for (index, reason) in supporting(scorecard).take(REASONS).enumerate() {
         let _ = writeln!(
             out,
             "{}. {} (our answer \"{}\"; {})",

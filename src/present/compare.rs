@@ -2,6 +2,7 @@
 //! reader's text, the rows that drove the current result marked.
 
 use crate::engine::model::{Criterion, Dataset};
+use crate::engine::Scorecard;
 use crate::present::markup::{el, Markup};
 use crate::present::text;
 
@@ -43,6 +44,21 @@ pub fn safe_url(url: &str) -> Option<&str> {
         true => Some(url),
         false => None,
     }
+}
+
+/// The criteria that drove the result: those whose points favoured the winner.
+pub fn drove(scorecard: &Scorecard) -> Vec<String> {
+    scorecard
+        .criteria
+        .iter()
+        .filter(|criterion| {
+            criterion
+                .points
+                .iter()
+                .any(|side| side.side_id == scorecard.winner && side.points > 0)
+        })
+        .map(|criterion| criterion.criterion_id.clone())
+        .collect()
 }
 
 /// The count line and the table. `drove` lists the criteria the current result rests on.

@@ -3,7 +3,7 @@
 //! The large, non-interactive parts of the widget (the result, the comparison table, the
 //! tree map) are built as `Markup` by plain functions and turned into DOM by one small
 //! non-generic function in `ui::markup_dom`. Leptos builds a separate generic type for
-//! every `view!` shape, which cost about 70 KB of brotli wasm for these parts; data costs
+//! every `view!` shape, which cost about 32 KB of brotli wasm for these parts; data costs
 //! nothing per shape. Text is always text: nothing here is ever parsed as HTML.
 //!
 //! Buttons inside markup carry `data-action` attributes; the view handles them with one

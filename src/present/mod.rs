@@ -7,6 +7,7 @@ pub mod map_view;
 pub mod markup;
 pub mod outcome;
 pub mod path_view;
+pub mod question_view;
 pub mod restore;
 pub mod result_view;
 pub mod text;

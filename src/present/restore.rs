@@ -43,11 +43,19 @@ pub fn restore(ds: &Dataset, fragment: &str) -> Restored {
                 (None, Some(dropped)) => format!("\"{}\": {}", dropped.question_id, dropped.reason),
                 (None, None) => String::new(),
             };
-            Some(format!(
-                "{lost} answer{} in this link no longer appl{} ({first_reason}); kept the {kept} that still do.",
-                if lost == 1 { "" } else { "s" },
-                if lost == 1 { "ies" } else { "y" },
-            ))
+            let answers = if lost == 1 {
+                "1 answer in this link no longer applies".to_owned()
+            } else {
+                format!("{lost} answers in this link no longer apply")
+            };
+            match kept {
+                0 => Some(format!(
+                    "{answers} ({first_reason}), so you are starting fresh."
+                )),
+                _ => Some(format!(
+                    "{answers} ({first_reason}); kept the {kept} that still do."
+                )),
+            }
         }
     };
     Restored { session, notice }

@@ -2,13 +2,14 @@
 //! (for a combined side), what to start with, why, the per-criterion bars, what would
 //! change it, and the share buttons.
 
-use crate::engine::{Certainty, Dataset, Scorecard};
+use crate::engine::{Certainty, Dataset, Reason, Scorecard};
 use crate::present::markup::{el, svg, Markup};
-use crate::present::outcome::Outcome;
+use crate::present::outcome::{opposing, supporting, tie_explanation, Outcome};
 use crate::present::text;
 
-/// How many reasons the result lists.
+/// How many reasons for the recommendation the result lists, and how many against it.
 pub const REASONS: usize = 5;
+const AGAINST: usize = 3;
 
 pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup> {
     let Outcome {
@@ -42,6 +43,9 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
                     scorecard.confidence.percent
                 )),
         );
+    if let Some(explanation) = tie_explanation(ds, scorecard) {
+        verdict = verdict.child(el("p").attr("data-testid", "tie").text(explanation));
+    }
     if let Some(side) = winner {
         verdict = verdict.child(el("p").text(side.summary.as_str()));
     }
@@ -82,12 +86,8 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
         el("ul")
             .class("bc-frameworks")
             .children(suggestions.iter().map(|suggestion| {
-                // The engine's reason starts with the framework's name, shown in bold here.
                 let name = text::framework_name(ds, &suggestion.framework_id);
-                let reason = suggestion
-                    .reason
-                    .strip_prefix(&format!("{name}: "))
-                    .unwrap_or(&suggestion.reason);
+                let reason = text::framework_reason(ds, suggestion);
                 el("li")
                     .attr("data-testid", "framework")
                     .attr("data-framework", suggestion.framework_id.as_str())
@@ -106,19 +106,21 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
     out.push(
         el("ol")
             .class("bc-reasons")
-            .children(scorecard.reasons.iter().take(REASONS).map(|reason| {
-                el("li")
-                    .attr("data-testid", "reason")
-                    .text(format!("{} ", reason.because))
-                    .child(el("span").class("bc-cite").text(format!(
-                        "Your answer “{}”; {}.",
-                        text::answer_label(ds, &reason.question_id, &reason.answer_id),
-                        text::criterion_title(ds, &reason.criterion_id)
-                    )))
-                    .into()
-            }))
+            .children(
+                supporting(scorecard)
+                    .take(REASONS)
+                    .map(|reason| reason_item(ds, reason, "reason")),
+            )
             .into(),
     );
+    let against: Vec<Markup> = opposing(scorecard)
+        .take(AGAINST)
+        .map(|reason| reason_item(ds, reason, "against"))
+        .collect();
+    if !against.is_empty() {
+        out.push(el("h3").text("What counts against it").into());
+        out.push(el("ul").class("bc-reasons").children(against).into());
+    }
 
     out.push(el("h3").text("What each criterion added").into());
     out.extend(breakdown(ds, scorecard));
@@ -168,7 +170,12 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             .into(),
     );
 
-    out.push(el("h3").text("Share and keep").into());
+    out.push(
+        el("h3")
+            .class("bc-share-title")
+            .text("Share and keep")
+            .into(),
+    );
     out.push(
         el("div")
             .class("bc-actions bc-share")
@@ -197,6 +204,18 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             .into(),
     );
     out
+}
+
+fn reason_item(ds: &Dataset, reason: &Reason, test_id: &'static str) -> Markup {
+    el("li")
+        .attr("data-testid", test_id)
+        .text(format!("{} ", reason.because))
+        .child(el("span").class("bc-cite").text(format!(
+            "Your answer “{}”; {}.",
+            text::answer_label(ds, &reason.question_id, &reason.answer_id),
+            text::criterion_title(ds, &reason.criterion_id)
+        )))
+        .into()
 }
 
 /// A `<button type="button">` whose click the view handles as `action`.

@@ -1,6 +1,6 @@
 //! Short texts the view shows, derived from the dataset and engine results.
 
-use crate::engine::{Dataset, Progress};
+use crate::engine::{Dataset, Progress, Suggestion};
 
 /// "Question 3 of 8–12", or "Question 3 of 9" when every remaining path has one length.
 pub fn progress(progress: &Progress) -> String {
@@ -41,6 +41,17 @@ pub fn answer_label(ds: &Dataset, question_id: &str, answer_id: &str) -> String 
 pub fn criterion_title(ds: &Dataset, criterion_id: &str) -> String {
     ds.criterion(criterion_id)
         .map_or(criterion_id, |criterion| criterion.title.as_str())
+        .to_owned()
+}
+
+/// Why a framework is suggested, without the engine's leading "Name: " (the view shows the
+/// name itself).
+pub fn framework_reason(ds: &Dataset, suggestion: &Suggestion) -> String {
+    let name = framework_name(ds, &suggestion.framework_id);
+    let reason = suggestion.reason.as_str();
+    reason
+        .strip_prefix(&format!("{name}: "))
+        .unwrap_or(reason)
         .to_owned()
 }
 

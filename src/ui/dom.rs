@@ -20,8 +20,17 @@ pub fn focus_step_heading(root: &web_sys::Element) {
 /// Writes `text` to the clipboard, then calls `done` once, with why it could not.
 /// (Promise callbacks rather than a future: the future machinery cost 2 KB of wasm.)
 pub fn copy_text(text: &str, done: impl FnOnce(Result<(), String>) + 'static) {
-    let Some(clipboard) = web_sys::window().map(|window| window.navigator().clipboard()) else {
-        done(Err("no clipboard here".to_owned()));
+    // `navigator.clipboard` is undefined outside secure contexts (a plain-http page).
+    let navigator = web_sys::window().map(|window| window.navigator());
+    let available = navigator.as_ref().is_some_and(|navigator| {
+        js_sys::Reflect::get(navigator, &JsValue::from_str("clipboard"))
+            .is_ok_and(|value| !value.is_undefined())
+    });
+    let Some(clipboard) = navigator
+        .filter(|_| available)
+        .map(|navigator| navigator.clipboard())
+    else {
+        done(Err("this page cannot use the clipboard".to_owned()));
         return;
     };
     let done = Rc::new(RefCell::new(Some(done)));

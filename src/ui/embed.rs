@@ -163,7 +163,7 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
             ),
             format!(
                 "<iframe src=\"{base}embed.html?theme={theme}{query}\" title=\"{title}\" \
-                 data-backend-chooser width=\"100%\" height=\"640\" style=\"border:0\"></iframe>\n\
+                 data-backend-chooser allow=\"clipboard-write\" width=\"100%\" height=\"640\" style=\"border:0\"></iframe>\n\
                  <script src=\"{base}embed-host.js\" defer></script>"
             ),
         ]

@@ -18,8 +18,22 @@ pub fn replace_children(container: &web_sys::Element, markup: &[Markup]) {
             let _ = fragment.append_child(&built);
         }
     }
+    // When the reader acted inside this container (focus is in it), the new content's step
+    // heading takes focus; otherwise focus is left alone.
+    let had_focus = container.matches(":focus-within").unwrap_or(false);
     container.set_text_content(None);
     let _ = container.append_child(&fragment);
+    if had_focus {
+        let heading = container
+            .query_selector("[data-step-heading]")
+            .ok()
+            .flatten();
+        if let Some(heading) =
+            heading.and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+    }
 }
 
 fn build(document: &web_sys::Document, markup: &Markup) -> Option<web_sys::Node> {
@@ -53,6 +67,9 @@ pub fn StaticMarkup(
     #[prop(into)] markup: Signal<Vec<Markup>>,
     class: &'static str,
     #[prop(optional, into)] on_action: Option<Callback<web_sys::Element>>,
+    /// Called with the form when a form inside is submitted (the page never navigates).
+    #[prop(optional, into)]
+    on_submit: Option<Callback<web_sys::Element>>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -85,5 +102,16 @@ pub fn StaticMarkup(
             callback.run(target);
         }
     };
-    view! { <div class=class node_ref=container on:click=on_click on:keydown=on_keydown></div> }
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let form = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+        if let (Some(callback), Some(form)) = (on_submit, form) {
+            callback.run(form);
+        }
+    };
+    view! {
+        <div class=class node_ref=container on:click=on_click on:keydown=on_keydown on:submit=on_submit></div>
+    }
 }

@@ -5,7 +5,6 @@ mod actions;
 mod dom;
 pub mod embed;
 pub mod markup_dom;
-mod question;
 mod state;
 mod tabs;
 mod url_state;
@@ -13,9 +12,10 @@ mod url_state;
 pub use state::Host;
 
 use crate::engine::{Dataset, Step};
-use crate::present::compare::compare_markup;
+use crate::present::compare::{compare_markup, drove};
 use crate::present::map_view::map_markup;
 use crate::present::path_view::path_markup;
+use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
 use crate::present::text;
@@ -23,7 +23,6 @@ use crate::present::tree_layout::layout;
 use actions::CopyState;
 use leptos::prelude::*;
 use markup_dom::StaticMarkup;
-use question::QuestionView;
 use state::Ctx;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tabs::{Tab, TabList};
@@ -169,18 +168,51 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         actions::run(ctx, copy_state, &element);
     });
 
-    let step_view = move || match ctx.step.get() {
-        Step::Question {
-            question_id,
-            selected,
-            progress,
-        } => match ds.question(&question_id) {
-            Some(question) => view! { <QuestionView ctx question selected progress /> }.into_any(),
+    let question = Signal::derive(move || {
+        ctx.step.with(|step| match step {
+            Step::Question {
+                question_id,
+                selected,
+                progress,
+            } => match ds.question(question_id) {
+                Some(question) => question_markup(
+                    question,
+                    selected.as_deref(),
+                    progress,
+                    &format!("bc{}", ctx.instance),
+                ),
+                None => vec![crate::present::markup::el("p")
+                    .attr("role", "alert")
+                    .text("This question is missing from the data.")
+                    .into()],
+            },
+            Step::Result => Vec::new(),
+        })
+    });
+    // Next submits the form: answer with the checked radio, or say to choose one.
+    let on_submit = Callback::new(move |form: web_sys::Element| {
+        let question_id = form.get_attribute("data-question").unwrap_or_default();
+        let checked = form
+            .query_selector("input[type=radio]:checked")
+            .ok()
+            .flatten();
+        match checked.and_then(|radio| radio.get_attribute("value")) {
+            Some(answer_id) => ctx.answer(&question_id, &answer_id),
             None => {
-                view! { <p role="alert">"This question is missing from the data."</p> }.into_any()
+                if let Ok(Some(message)) = form.query_selector("[data-testid=choose-first]") {
+                    let _ = message.remove_attribute("hidden");
+                }
             }
-        },
-        Step::Result => {
+        }
+    });
+    let at_result = Memo::new(move |_| ctx.step.with(|step| *step == Step::Result));
+
+    let step_view = move || match at_result.get() {
+        false => {
+            view! { <StaticMarkup markup=question class="bc-question-step" on_action on_submit /> }
+                .into_any()
+        }
+        true => {
             copy_state.set(CopyState::default());
             let markup = Signal::derive(move || {
                 let link = ctx.share_link(
@@ -212,14 +244,9 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let compare = Signal::derive(move || {
         let drove: Vec<String> = ctx.outcome.with(|outcome| {
-            outcome.as_ref().map_or_else(Vec::new, |outcome| {
-                outcome
-                    .scorecard
-                    .criteria
-                    .iter()
-                    .map(|criterion| criterion.criterion_id.clone())
-                    .collect()
-            })
+            outcome
+                .as_ref()
+                .map_or_else(Vec::new, |outcome| drove(&outcome.scorecard))
         });
         query.with(|query| compare_markup(ds, query, &drove))
     });

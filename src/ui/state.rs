@@ -125,6 +125,8 @@ impl Ctx {
 
     fn moved_by_reader(&self) {
         self.status.set(String::new());
+        // A notice about the link the page was opened with has served once the reader acts.
+        self.notice.set(None);
         self.moved.update(|count| *count += 1);
     }
 
