@@ -1477,3 +1477,36 @@ mod default_dataset {
         );
     }
 }
+
+mod change_answer {
+    use super::*;
+    use backend_chooser::engine::changes;
+
+    /// Applying each "what would change the answer" item of a path lands on the result
+    /// (with the promised winner when certain) or on a question the change newly asks.
+    #[test]
+    fn applying_a_change_resumes_past_kept_answers() {
+        let ds = default_dataset();
+        let path = all_paths(ds).into_iter().next().expect("a path");
+        let found = changes(ds, &path);
+        assert!(!found.is_empty(), "the first path has changes to offer");
+        for change in &found {
+            let (mut session, dropped) = Session::from_answers(ds, &path);
+            assert!(dropped.is_empty());
+            session
+                .change_answer(ds, &change.question_id, &change.answer_id)
+                .expect("the change applies");
+            match session.current(ds) {
+                Step::Result => {
+                    let winner = scorecard(ds, &session.answered(ds)).winner;
+                    if change.certainty == backend_chooser::engine::Certainty::Certain {
+                        assert_eq!(winner, change.new_winner, "{change:?}");
+                    }
+                }
+                Step::Question { selected, .. } => {
+                    assert_eq!(selected, None, "stopped at a kept answer")
+                }
+            }
+        }
+    }
+}

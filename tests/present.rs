@@ -13,7 +13,7 @@ use backend_chooser::present::outcome::{opposing, outcome_of, supporting};
 use backend_chooser::present::path_view::path_markup;
 use backend_chooser::present::restore::restore;
 use backend_chooser::present::result_view::result_markup;
-use backend_chooser::present::text::progress;
+use backend_chooser::present::text::{announcement, progress};
 use backend_chooser::present::tree_layout::{layout, wrap, NODE_HEIGHT, NODE_WIDTH};
 
 fn ds() -> &'static Dataset {
@@ -307,6 +307,27 @@ mod texts {
                 max_total: 9
             }),
             "Question 9 of 9"
+        );
+    }
+
+    #[test]
+    fn the_live_region_announces_the_step_and_the_result() {
+        let step = Step::Question {
+            question_id: ds().start.clone(),
+            selected: None,
+            progress: Progress {
+                position: 1,
+                min_total: 8,
+                max_total: 11,
+            },
+        };
+        let question = announcement(ds(), &step, None);
+        assert!(question.starts_with("Question 1 of 8–11: "), "{question}");
+        let outcome = outcome_of(ds(), &first_path());
+        let result = announcement(ds(), &Step::Result, Some(&outcome));
+        assert!(
+            result.starts_with("Recommendation: ") && result.contains("Confidence: "),
+            "{result}"
         );
     }
 

@@ -223,6 +223,28 @@ impl Session {
         Ok(())
     }
 
+    /// Changes the answer to `question_id` (on the path) and moves on past every later
+    /// question whose kept answer still applies: to the result, or to the first question
+    /// the change leads to that has no answer yet. This is "what would change this: apply".
+    pub fn change_answer(
+        &mut self,
+        ds: &Dataset,
+        question_id: &str,
+        answer_id: &str,
+    ) -> Result<(), SessionError> {
+        self.go_to(ds, question_id)?;
+        self.answer(ds, question_id, answer_id)?;
+        while let Step::Question {
+            question_id,
+            selected: Some(selected),
+            ..
+        } = self.current(ds)
+        {
+            self.answer(ds, &question_id, &selected)?;
+        }
+        Ok(())
+    }
+
     /// The current question, or the result at the end of a complete path.
     pub fn current(&self, ds: &Dataset) -> Step {
         let tree = Tree::new(ds);

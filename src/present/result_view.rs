@@ -133,42 +133,59 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
                 .into(),
         );
     }
-    out.push(
-        el("ul")
-            .class("bc-changes")
-            .attr("data-testid", "changes")
-            .children(changes.iter().map(|change| {
-                let certainty = match change.certainty {
-                    Certainty::Certain => "",
-                    Certainty::Possible => ", depending on your later answers",
-                };
-                el("li")
-                    .attr("data-testid", "change")
-                    .text(format!(
-                        "If you answered “{}” to “{}”: ",
-                        text::answer_label(ds, &change.question_id, &change.answer_id),
-                        text::question_prompt(ds, &change.question_id)
-                    ))
-                    .child(el("strong").text(text::side_label(ds, &change.new_winner)))
-                    .text(format!("{certainty}. "))
-                    .child(
-                        button("Apply", "apply")
-                            .class("bc-link")
-                            .attr("data-question", change.question_id.as_str())
-                            .attr("data-answer", change.answer_id.as_str())
-                            .attr(
-                                "aria-label",
-                                format!(
-                                    "Apply: answer “{}” to “{}”",
-                                    text::answer_label(ds, &change.question_id, &change.answer_id),
-                                    text::question_prompt(ds, &change.question_id)
-                                ),
-                            ),
-                    )
-                    .into()
-            }))
-            .into(),
-    );
+    // Grouped by the recommendation each change would give, in the engine's order.
+    let mut winners: Vec<&str> = Vec::new();
+    for change in changes {
+        if !winners.contains(&change.new_winner.as_str()) {
+            winners.push(&change.new_winner);
+        }
+    }
+    for new_winner in winners {
+        out.push(
+            el("p")
+                .class("bc-change-group")
+                .text("Any one of these changes would make it ")
+                .child(el("strong").text(text::side_label(ds, new_winner)))
+                .text(":")
+                .into(),
+        );
+        out.push(
+            el("ul")
+                .class("bc-changes")
+                .attr("data-testid", "changes")
+                .children(
+                    changes
+                        .iter()
+                        .filter(|change| change.new_winner == new_winner)
+                        .map(|change| {
+                            let prompt = text::question_prompt(ds, &change.question_id);
+                            let label =
+                                text::answer_label(ds, &change.question_id, &change.answer_id);
+                            let certainty = match change.certainty {
+                                Certainty::Certain => "",
+                                Certainty::Possible => ", depending on your later answers",
+                            };
+                            el("li")
+                                .attr("data-testid", "change")
+                                .text(format!("{prompt} "))
+                                .child(el("strong").text(format!("“{label}”")))
+                                .text(format!("{certainty}. "))
+                                .child(
+                                    button("Apply", "apply")
+                                        .class("bc-link")
+                                        .attr("data-question", change.question_id.as_str())
+                                        .attr("data-answer", change.answer_id.as_str())
+                                        .attr(
+                                            "aria-label",
+                                            format!("Apply: answer “{label}” to “{prompt}”"),
+                                        ),
+                                )
+                                .into()
+                        }),
+                )
+                .into(),
+        );
+    }
 
     out.push(
         el("h3")

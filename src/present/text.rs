@@ -1,6 +1,7 @@
 //! Short texts the view shows, derived from the dataset and engine results.
 
-use crate::engine::{Dataset, Progress, Suggestion};
+use crate::engine::{Dataset, Progress, Step, Suggestion};
+use crate::present::outcome::Outcome;
 
 /// "Question 3 of 8–12", or "Question 3 of 9" when every remaining path has one length.
 pub fn progress(progress: &Progress) -> String {
@@ -60,4 +61,32 @@ pub fn framework_name(ds: &Dataset, framework_id: &str) -> String {
     ds.framework(framework_id)
         .map_or(framework_id, |framework| framework.name.as_str())
         .to_owned()
+}
+
+/// What the live region says for a step: the question with its progress, or the
+/// recommendation with its confidence.
+pub fn announcement(ds: &Dataset, step: &Step, outcome: Option<&Outcome>) -> String {
+    match (step, outcome) {
+        (
+            Step::Question {
+                question_id,
+                progress,
+                ..
+            },
+            _,
+        ) => {
+            format!(
+                "{}: {}",
+                self::progress(progress),
+                question_prompt(ds, question_id)
+            )
+        }
+        (Step::Result, Some(outcome)) => format!(
+            "Recommendation: {}. {}. Confidence: {} %.",
+            side_label(ds, &outcome.scorecard.winner),
+            outcome.scorecard.confidence.words.trim_end_matches('.'),
+            outcome.scorecard.confidence.percent
+        ),
+        (Step::Result, None) => String::new(),
+    }
 }

@@ -136,28 +136,10 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         if !status.is_empty() {
             return status;
         }
-        match ctx.step.get() {
-            Step::Question {
-                question_id,
-                progress,
-                ..
-            } => {
-                format!(
-                    "{}: {}",
-                    text::progress(&progress),
-                    text::question_prompt(ds, &question_id)
-                )
-            }
-            Step::Result => ctx.outcome.with(|outcome| match outcome {
-                Some(outcome) => format!(
-                    "Recommendation: {}. {}, {} % confidence.",
-                    text::side_label(ds, &outcome.scorecard.winner),
-                    outcome.scorecard.confidence.words,
-                    outcome.scorecard.confidence.percent
-                ),
-                None => String::new(),
-            }),
-        }
+        ctx.step.with(|step| {
+            ctx.outcome
+                .with(|outcome| text::announcement(ds, step, outcome.as_ref()))
+        })
     };
 
     let copy_state = RwSignal::new(CopyState::default());

@@ -106,19 +106,8 @@ impl Ctx {
     pub fn apply_change(&self, question_id: &str, answer_id: &str) {
         let ds = self.ds;
         self.session.update(|session| {
-            if session.go_to(ds, question_id).is_ok() {
-                let _ = session.answer(ds, question_id, answer_id);
-                while let Step::Question {
-                    question_id,
-                    selected: Some(selected),
-                    ..
-                } = session.current(ds)
-                {
-                    if session.answer(ds, &question_id, &selected).is_err() {
-                        break;
-                    }
-                }
-            }
+            // The view only offers changes the engine computed for this path.
+            let _ = session.change_answer(ds, question_id, answer_id);
         });
         self.moved_by_reader();
     }
