@@ -119,6 +119,17 @@ mod result {
         }
         let text = markup.text_content();
         assert!(text.contains("Confidence:"), "{text}");
+        let negative_bars = markup
+            .find_all(&|element| element.attribute("data-negative") == Some("true"))
+            .len();
+        let negative_points = outcome
+            .scorecard
+            .criteria
+            .iter()
+            .flat_map(|criterion| &criterion.points)
+            .filter(|side| side.points < 0)
+            .count();
+        assert_eq!(negative_bars, negative_points);
     }
 
     #[test]

@@ -288,6 +288,7 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
                                     svg("rect")
                                         .class("bc-bar")
                                         .attr("data-side", side.side_id.as_str())
+                                        .attr("data-negative", (side.points < 0).to_string())
                                         .attr("width", format!("{width}%"))
                                         .attr("height", "10")
                                         .attr("rx", "3"),
