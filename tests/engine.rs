@@ -97,19 +97,38 @@ mod validate {
     }
 
     #[test]
-    fn json_shape_errors_give_serde_json_message_with_line_and_column() {
+    fn json_shape_errors_name_every_place() {
         check(
             "invalid/missing-field.json",
-            &["line 5, column 1: missing field `intro`"],
+            &[
+                "dataset: missing field `intro`",
+                "dataset: missing field `sides`",
+                "dataset: missing field `tie_order`",
+                "dataset: missing field `criteria`",
+                "dataset: missing field `frameworks`",
+                "dataset: missing field `start`",
+                "dataset: missing field `questions`",
+            ],
         );
         check(
             "invalid/unknown-field.json",
-            &["line 129, column 17: unknown field `unknown_field`, expected one of `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
+            &["dataset: unknown field `unknown_field`, expected one of `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
         );
         check_text("", &["line 1, column 0: EOF while parsing a value"]);
+        check_text("[]", &["dataset: expected an object, found a list"]);
+        let wrong_types = r#"{"id": 7, "version": -1, "title": "t", "intro": "i", "sides": {}, "tie_order": [1],
+            "criteria": [], "frameworks": [], "start": "a",
+            "questions": [{"id": "a", "prompt": "p", "help": "h", "answers": [
+                {"id": "x", "label": "l", "help": "h", "next": "result", "effects": [{"criterion": "c", "scores": {"n": 1.5}, "because": "b"}]}]}]}"#;
         check_text(
-            "[]",
-            &["line 1, column 2: invalid length 0, expected struct Dataset with 12 elements"],
+            wrong_types,
+            &[
+                "id: expected a string, found a number",
+                "version: expected a whole number from 0 to 4294967295, found -1",
+                "sides: expected a list, found an object",
+                "tie_order[0]: expected a string, found a number",
+                "questions[0].answers[0].effects[0].scores.n: expected a whole number, found a number",
+            ],
         );
     }
 

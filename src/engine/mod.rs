@@ -13,6 +13,7 @@
 pub mod frameworks;
 pub mod model;
 pub mod paths;
+pub mod read_json;
 pub mod score;
 pub mod session;
 pub mod share;

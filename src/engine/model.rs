@@ -1,17 +1,18 @@
 //! The dataset's shape: what a comparison, its criteria and its decision tree are.
 //!
-//! These types only describe data. They are read from JSON with serde and checked by
-//! `validate`; every other engine module may assume a validated `Dataset`.
+//! These types only describe data. They are read from JSON by `read_json` and checked by
+//! `validate`; every other engine module may assume a validated `Dataset`. Fields that
+//! `read_json` treats as optional: `tie_break`, `tie_margin`, `Side::parts`, `Source::url`,
+//! `Question::next`, `Answer::next`, `Answer::effects`, `Answer::frameworks`.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The reserved `next` value that ends a path and shows the result.
 pub const RESULT: &str = "result";
 
 /// A whole comparison: its sides, the facts it rests on, and the questions that decide.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     /// A short, URL-safe id (`[a-z0-9-]+`), written into share links.
     pub id: String,
@@ -26,10 +27,8 @@ pub struct Dataset {
     pub tie_order: Vec<String>,
     /// Question ids consulted in order when the two best scores are within `tie_margin`:
     /// the side that the reader's answer to that question favoured most wins.
-    #[serde(default)]
     pub tie_break: Vec<String>,
     /// Scores this close (inclusive) count as mixed signals, decided by `tie_break`.
-    #[serde(default)]
     pub tie_margin: u32,
     pub criteria: Vec<Criterion>,
     pub frameworks: Vec<Framework>,
@@ -39,21 +38,19 @@ pub struct Dataset {
 }
 
 /// One possible recommendation.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Side {
     pub id: String,
     pub label: String,
     /// One sentence on what choosing this side means.
     pub summary: String,
     /// For a side that combines others (the hybrid): which part runs on which side, and why.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Part>,
 }
 
 /// A part of a combined side: the role one of the other sides plays in it.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Part {
     pub side: String,
     pub role: String,
@@ -61,8 +58,7 @@ pub struct Part {
 }
 
 /// One thing the comparison weighs, with what it says for each side.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Criterion {
     pub id: String,
     /// The group in the comparison table, e.g. "Performance".
@@ -78,18 +74,16 @@ pub struct Criterion {
 }
 
 /// Where a fact comes from.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Source {
     pub title: String,
     /// Absent for the seed article, which has no public address here.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// A framework a reader could start with.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Framework {
     pub id: String,
     /// The side id it belongs to (never a combined side).
@@ -100,38 +94,34 @@ pub struct Framework {
 }
 
 /// One step of the decision tree.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Question {
     pub id: String,
     pub prompt: String,
     pub help: String,
     /// Where every answer without its own `next` leads: a question id or `RESULT`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     pub answers: Vec<Answer>,
 }
 
 /// One choice in a question.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Answer {
     pub id: String,
     pub label: String,
     pub help: String,
     /// Overrides the question's `next`: this is what makes the tree branch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
-    #[serde(default)]
     pub effects: Vec<Effect>,
     /// Points for frameworks, keyed by framework id (range -5..=5).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub frameworks: BTreeMap<String, i32>,
 }
 
 /// What an answer does to the scores, and the fact it rests on.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Effect {
     /// The criterion id this effect rests on.
     pub criterion: String,

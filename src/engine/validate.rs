@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 
 use super::model::{Dataset, Question, RESULT};
 use super::paths::{Next, Tree};
+use super::read_json;
 use super::score::add_answer;
 
 /// The largest input `load` parses.
@@ -104,8 +105,8 @@ pub fn load(json: &str) -> Result<Dataset, LoadError> {
             limit: MAX_INPUT_BYTES,
         });
     }
-    let dataset: Dataset = match serde_json::from_str(json) {
-        Ok(dataset) => dataset,
+    let value: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
         Err(error) => {
             let location = format!(" at line {} column {}", error.line(), error.column());
             let message = error.to_string();
@@ -117,6 +118,7 @@ pub fn load(json: &str) -> Result<Dataset, LoadError> {
             });
         }
     };
+    let dataset = read_json::dataset(&value).map_err(|problems| LoadError::Invalid { problems })?;
     let problems = check(&dataset);
     if !problems.is_empty() {
         return Err(LoadError::Invalid { problems });
