@@ -5,6 +5,7 @@ use std::cmp::Reverse;
 use super::model::{Answer, Dataset, Framework};
 use super::paths::Choice;
 use super::score::resolve;
+use super::sort::sort_by_key;
 
 /// A framework to start with on one side of the recommendation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,9 +89,11 @@ fn suggest_for_side(ds: &Dataset, chosen: &[Choice<'_>], side: &str) -> Option<S
         });
     }
     // The two answers that gave it the most points, named in the order they were given.
-    givers.sort_by_key(|&(position, _, points)| (Reverse(points), position));
+    sort_by_key(&mut givers, |&(position, _, points)| {
+        (Reverse(points), position)
+    });
     givers.truncate(2);
-    givers.sort_by_key(|&(position, _, _)| position);
+    sort_by_key(&mut givers, |&(position, _, _)| position);
     let named: Vec<String> = givers
         .iter()
         .map(|(_, answer, _)| format!("\"{}\"", answer.label))

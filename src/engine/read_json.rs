@@ -197,10 +197,16 @@ impl Reader {
     ) -> BTreeMap<String, T> {
         let at = place(&object.at, name);
         match self.field(object, name, optional) {
-            Some(Value::Object(fields)) => fields
-                .iter()
-                .map(|(key, value)| (key.clone(), item(self, value, format!("{at}.{key}"))))
-                .collect(),
+            Some(Value::Object(fields)) => {
+                // Inserted one by one: `collect` into a BTreeMap sorts first, and each
+                // sort costs wasm size.
+                let mut map = BTreeMap::new();
+                for (key, value) in fields {
+                    let read = item(self, value, format!("{at}.{key}"));
+                    map.insert(key.clone(), read);
+                }
+                map
+            }
             Some(other) => {
                 self.report(&at, format!("expected an object, found {}", kind(other)));
                 BTreeMap::new()

@@ -14,6 +14,7 @@ use std::cmp::Reverse;
 
 use super::model::{Answer, Dataset};
 use super::paths::Choice;
+use super::sort::sort_by_key;
 
 /// Points for one side.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -376,8 +377,9 @@ fn criteria(
             .position(|criterion| criterion.id == criterion_id)
             .unwrap_or(usize::MAX)
     };
-    touched
-        .sort_by_key(|(criterion_id, _, weight)| (Reverse(*weight), dataset_order(criterion_id)));
+    sort_by_key(&mut touched, |(criterion_id, _, weight)| {
+        (Reverse(*weight), dataset_order(criterion_id))
+    });
     touched
         .into_iter()
         .map(|(criterion_id, points, weight)| CriterionContribution {
@@ -417,7 +419,7 @@ fn reasons(ds: &Dataset, chosen: &[Choice<'_>], winner_id: &str) -> Vec<Reason> 
         }
     }
     // A stable sort: equal weights keep the order of the path.
-    reasons.sort_by_key(|reason| {
+    sort_by_key(&mut reasons, |reason| {
         let absolute: i64 = reason.points.iter().map(|side| side.points.abs()).sum();
         (Reverse(reason.points_for_winner.abs()), Reverse(absolute))
     });

@@ -5,6 +5,7 @@ use std::ops::ControlFlow;
 use super::model::Dataset;
 use super::paths::{Choice, Next, Tree};
 use super::score::winner_of;
+use super::sort::sort_by_key;
 
 /// The most completions of a changed path examined one by one; above it, this many are
 /// sampled instead.
@@ -80,7 +81,7 @@ pub fn changes(ds: &Dataset, answered: &[(String, String)]) -> Vec<Change> {
         }
     }
     // A stable sort keeps path order, then answer order, within each certainty.
-    found.sort_by_key(|change| change.certainty);
+    sort_by_key(&mut found, |change| change.certainty);
     found
 }
 
