@@ -12,7 +12,7 @@ mod url_state;
 pub use state::Host;
 
 use crate::engine::{Dataset, Step};
-use crate::present::compare::{compare_markup, drove};
+use crate::present::compare::{compare_markup, drove, matches};
 use crate::present::map_view::map_markup;
 use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
@@ -244,7 +244,13 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
             view! {
                 <div class="bc-notice" role="alert" data-testid="notice">
                     <p>{message}</p>
-                    <button type="button" on:click=move |_| ctx.notice.set(None)>"Dismiss"</button>
+                    <button type="button" on:click=move |_| {
+                        ctx.notice.set(None);
+                        // The button goes away with the notice: focus moves to the step.
+                        if let Some(root) = root.get_untracked() {
+                            dom::focus_step_heading(&root);
+                        }
+                    }>"Dismiss"</button>
                 </div>
             }
         })
@@ -273,7 +279,13 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                                     data-testid="filter"
                                     autocomplete="off"
                                     prop:value=move || query.get()
-                                    on:input=move |event| query.set(event_target_value(&event))
+                                    on:input=move |event| {
+                                        let text = event_target_value(&event);
+                                        // The one live region says how many rows the filter left.
+                                        let shown = ds.criteria.iter().filter(|criterion| matches(criterion, &text)).count();
+                                        ctx.status.set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
+                                        query.set(text);
+                                    }
                                 />
                             </div>
                             <StaticMarkup markup=compare class="bc-compare-body" />
