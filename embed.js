@@ -56,7 +56,15 @@ class BackendChooser extends HTMLElement {
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
     if (name === 'answers') this.#answers = value;
-    if (this.#parts && this.isConnected) this.#mount();
+    if (!this.#parts || !this.isConnected) return;
+    // A valid theme only recolours: the reader keeps the open tab, the filter and focus.
+    const options = this.#options();
+    if (name === 'theme' && this.#handle && options.problems.length === 0) {
+      this.#parts.messages.replaceChildren();
+      for (const root of this.#parts.widget.querySelectorAll('.bc')) root.dataset.theme = options.theme;
+      return;
+    }
+    this.#mount();
   }
 
   #unmount() {

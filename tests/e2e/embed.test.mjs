@@ -217,8 +217,12 @@ test('changing attributes updates the widget and keeps the answers; removing and
   await answer(first);
   await first.locator('[data-testid="progress"]', { hasText: /^Question 2 of / }).waitFor();
 
+  // A new theme only recolours: the open tab (and everything else) stays as it was.
+  await first.locator('[data-testid="tab-compare"]').click();
   await page.evaluate(() => document.getElementById('first').setAttribute('theme', 'dark'));
   await first.locator('[data-testid="widget"][data-theme="dark"]').waitFor();
+  assert.equal(await first.locator('[data-testid="tab-compare"]').getAttribute('aria-selected'), 'true');
+  await first.locator('[data-testid="tab-decide"]').click();
   assert.match(await progress(first), /^Question 2 of /, 'answers kept across an update');
   await page.evaluate(() => document.getElementById('first').setAttribute('compact', ''));
   await first.locator('[data-testid="widget"]:not(:has([role="tablist"]))').waitFor();
