@@ -306,11 +306,6 @@ impl Session {
             .collect()
     }
 
-    /// Every stored answer, including those of questions no longer on the path.
-    pub fn stored_answers(&self) -> &BTreeMap<String, String> {
-        &self.answers
-    }
-
     fn walk(&self, tree: &Tree<'_>) -> Walk {
         let chosen = |question: usize| {
             let answer_id = self.answers.get(&tree.ds.questions[question].id)?;
