@@ -947,6 +947,10 @@ mod share {
             "fatal error: the link is not in the expected form at character 14: \"A\" is not allowed; a link uses only a-z, 0-9 and - @ : , = .",
         );
         check(
+            "small@3:what=a%00pi",
+            "fatal error: the link is not in the expected form at character 15: U+0000 is not allowed; a link uses only a-z, 0-9 and - @ : , = .",
+        );
+        check(
             "small@3",
             "fatal error: the link is not in the expected form at character 8: expected \":\" after the comparison and its version, as in \"small@3:\"",
         );

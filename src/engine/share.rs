@@ -155,7 +155,16 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
     {
         return Err(malformed(
             position,
-            format!("\"{character}\" is not allowed; a link uses only a-z, 0-9 and - @ : , = ."),
+            match character.is_control() || character.is_whitespace() {
+                // An invisible character is named by its code point.
+                true => format!(
+                    "U+{:04X} is not allowed; a link uses only a-z, 0-9 and - @ : , = .",
+                    u32::from(character)
+                ),
+                false => format!(
+                    "\"{character}\" is not allowed; a link uses only a-z, 0-9 and - @ : , = ."
+                ),
+            },
         ));
     }
     // From here on the text is ASCII, so byte offsets are character offsets.
