@@ -128,6 +128,10 @@ class BackendChooser extends HTMLElement {
       });
       for (const problem of options.problems) make(box, 'p', {}, problem);
     }
+    if (!widget.hasChildNodes()) {
+      // Something to read while the wasm loads on a slow connection (replaced on mount).
+      make(make(widget, 'div', { class: 'bc', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
+    }
     let glue = null;
     try {
       [glue] = await Promise.all([load(), styled]);
