@@ -255,3 +255,23 @@ test('"what would change this" items apply with one click', async () => {
   }
   assert.deepEqual(page.problems, []);
 });
+
+test('the tabs work with arrow keys, Home and End, and keep focus on the selected tab', async () => {
+  const page = await openPage(env.browser, env.url);
+  await page.locator('[data-testid="question"]').waitFor();
+  await page.focus('[data-testid="tab-decide"]');
+  const selected = () => page.evaluate(() => [document.querySelector('[role="tab"][aria-selected="true"]')?.dataset.tab, document.activeElement?.dataset.tab]);
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await selected(), ['compare', 'compare']);
+  assert.ok(await page.locator('[data-testid="compare"]').isVisible());
+  await page.keyboard.press('End');
+  assert.deepEqual(await selected(), ['map', 'map']);
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await selected(), ['decide', 'decide'], 'wraps around');
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await selected(), ['map', 'map']);
+  await page.keyboard.press('Home');
+  assert.deepEqual(await selected(), ['decide', 'decide']);
+  assert.ok(await page.locator('[data-testid="question"]').isVisible());
+  assert.equal(await page.locator('[role="tab"][tabindex="0"]').count(), 1, 'one tab stop');
+});
