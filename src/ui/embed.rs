@@ -65,7 +65,11 @@ pub fn send_events(ctx: Ctx, root: NodeRef<leptos::html::Div>) {
     let ds = ctx.ds;
     Effect::new(move |previous: Option<()>| {
         let answered = ctx.answered.get();
-        let Some(root) = root.get_untracked().filter(|_| previous.is_some()) else {
+        let Some(root) = root
+            .try_get_untracked()
+            .flatten()
+            .filter(|_| previous.is_some())
+        else {
             return;
         };
         let detail = Object::new();

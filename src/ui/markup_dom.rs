@@ -73,8 +73,11 @@ pub fn StaticMarkup(
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        let markup = markup.get();
-        if let Some(container) = container.get() {
+        // `try_`: an update queued just before the widget was unmounted must do nothing.
+        let Some(markup) = markup.try_get() else {
+            return;
+        };
+        if let Some(container) = container.try_get().flatten() {
             replace_children(&container, &markup);
         }
     });

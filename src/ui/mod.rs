@@ -123,7 +123,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
             request_animation_frame(move || {
-                if let Some(root) = root.get_untracked() {
+                if let Some(root) = root.try_get_untracked().flatten() {
                     dom::focus_step_heading(&root);
                 }
             });
@@ -247,7 +247,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                     <button type="button" on:click=move |_| {
                         ctx.notice.set(None);
                         // The button goes away with the notice: focus moves to the step.
-                        if let Some(root) = root.get_untracked() {
+                        if let Some(root) = root.try_get_untracked().flatten() {
                             dom::focus_step_heading(&root);
                         }
                     }>"Dismiss"</button>

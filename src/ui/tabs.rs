@@ -34,7 +34,7 @@ impl Tab {
 pub fn TabList(ctx: Ctx, selected: RwSignal<Tab>) -> impl IntoView {
     let list = NodeRef::<leptos::html::Div>::new();
     let focus_tab = move |tab: Tab| {
-        if let Some(list) = list.get_untracked() {
+        if let Some(list) = list.try_get_untracked().flatten() {
             let selector = format!("[data-tab=\"{}\"]", tab.key());
             if let Ok(Some(element)) = list.query_selector(&selector) {
                 use wasm_bindgen::JsCast;
@@ -47,7 +47,7 @@ pub fn TabList(ctx: Ctx, selected: RwSignal<Tab>) -> impl IntoView {
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let index = Tab::ALL
             .iter()
-            .position(|tab| *tab == selected.get_untracked())
+            .position(|tab| *tab == selected.try_get_untracked().unwrap_or(Tab::Decide))
             .unwrap_or(0);
         let count = Tab::ALL.len();
         let target = match event.key().as_str() {

@@ -330,3 +330,28 @@ test('the standalone page offers both embed snippets with the current answers', 
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), script);
   assert.deepEqual(page.problems, []);
 });
+
+test('removing a widget right after an answer does not crash the page (one wasm serves every widget)', async () => {
+  const page = await openPage(env.browser, BLOG());
+  await page.locator('#first [data-testid="question"]').waitFor();
+  await page.locator('#second [data-testid="question"]').waitFor();
+  for (let round = 0; round < 5; round += 1) {
+    await page.evaluate(async () => {
+      const element = document.getElementById('first');
+      const root = element.shadowRoot;
+      root.querySelector('[data-testid="question"] input[type="radio"]').click();
+      root.querySelector('[data-testid="next"]').click();
+      // Let the step's effects run and queue their focus work, then remove the widget
+      // before that work runs.
+      await new Promise((done) => setTimeout(done, 0));
+      element.remove();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      document.querySelector('article').prepend(element);
+    });
+    await page.locator('#first [data-testid="question"]').waitFor();
+  }
+  // The other widget still works: the shared wasm did not abort.
+  await answer(page.locator('#second'));
+  await page.locator('#second [data-testid="progress"]', { hasText: /^Question 3 of / }).waitFor();
+  assert.deepEqual(page.problems, []);
+});
