@@ -10,5 +10,6 @@ pub mod path_view;
 pub mod question_view;
 pub mod restore;
 pub mod result_view;
+pub mod tabs;
 pub mod text;
 pub mod tree_layout;

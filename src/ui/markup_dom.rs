@@ -25,7 +25,7 @@ pub fn replace_children(container: &web_sys::Element, markup: &[Markup]) {
     let _ = container.append_child(&fragment);
     if had_focus {
         let heading = container
-            .query_selector("[data-step-heading]")
+            .query_selector("[data-autofocus], [data-step-heading]")
             .ok()
             .flatten();
         if let Some(heading) =
@@ -67,6 +67,9 @@ pub fn StaticMarkup(
     #[prop(into)] markup: Signal<Vec<Markup>>,
     class: &'static str,
     #[prop(optional, into)] on_action: Option<Callback<web_sys::Element>>,
+    /// Called with the focused `role="tab"` element and the key for arrow keys, Home and End.
+    #[prop(optional, into)]
+    on_tab_key: Option<Callback<(web_sys::Element, String)>>,
     /// Called with the form when a form inside is submitted (the page never navigates).
     #[prop(optional, into)]
     on_submit: Option<Callback<web_sys::Element>>,
@@ -95,6 +98,20 @@ pub fn StaticMarkup(
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let key = event.key();
+        if let Some(callback) = on_tab_key {
+            let tab = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                .filter(|target| target.get_attribute("role").as_deref() == Some("tab"));
+            if let (Some(tab), true) = (
+                tab,
+                matches!(key.as_str(), "ArrowRight" | "ArrowLeft" | "Home" | "End"),
+            ) {
+                event.prevent_default();
+                callback.run((tab, key));
+                return;
+            }
+        }
         if key != "Enter" && key != " " {
             return;
         }

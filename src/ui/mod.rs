@@ -6,7 +6,6 @@ mod dom;
 pub mod embed;
 pub mod markup_dom;
 mod state;
-mod tabs;
 mod url_state;
 
 pub use state::Host;
@@ -18,6 +17,7 @@ use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
+use crate::present::tabs::{tabs_markup, Tab};
 use crate::present::text;
 use crate::present::tree_layout::layout;
 use actions::CopyState;
@@ -25,7 +25,6 @@ use leptos::prelude::*;
 use markup_dom::StaticMarkup;
 use state::Ctx;
 use std::sync::atomic::{AtomicU32, Ordering};
-use tabs::{Tab, TabList};
 use wasm_bindgen::JsCast;
 
 /// The colour scheme: follow the reader's system, or force one.
@@ -144,8 +143,19 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
 
     let copy_state = RwSignal::new(CopyState::default());
     let on_action = Callback::new(move |element: web_sys::Element| {
-        if element.get_attribute("data-action").as_deref() == Some("go-to") {
-            tab.set(Tab::Decide);
+        match element.get_attribute("data-action").as_deref() {
+            Some("tab") => {
+                if let Some(chosen) = element
+                    .get_attribute("data-tab")
+                    .as_deref()
+                    .and_then(Tab::from_key)
+                {
+                    tab.set(chosen);
+                }
+                return;
+            }
+            Some("go-to") => tab.set(Tab::Decide),
+            _ => {}
         }
         actions::run(ctx, copy_state, &element);
     });
@@ -233,6 +243,12 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         query.with(|query| compare_markup(ds, query, &drove))
     });
     let tree = StoredValue::new(layout(ds));
+    let tab_list = Signal::derive(move || tabs_markup(tab.get(), &format!("bc{}", ctx.instance)));
+    let on_tab_key = Callback::new(move |(_, key): (web_sys::Element, String)| {
+        if let Some(next) = tab.try_get_untracked().and_then(|tab| tab.after_key(&key)) {
+            tab.set(next);
+        }
+    });
     let map = Signal::derive(move || {
         let at_result = ctx.step.with(|step| *step == Step::Result);
         ctx.path
@@ -309,7 +325,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 <p class="bc-muted">{ds.intro.as_str()}</p>
             </header>
             {notice}
-            {(!compact).then(|| view! { <TabList ctx selected=tab /> })}
+            {(!compact).then(|| view! { <StaticMarkup markup=tab_list class="bc-tab-list" on_action on_tab_key /> })}
             {panel(Tab::Decide)}
             {(!compact).then(|| view! { {panel(Tab::Compare)} {panel(Tab::Map)} })}
             {standalone.then(|| view! { <embed::EmbedPanel ctx theme /> })}
