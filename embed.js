@@ -29,6 +29,15 @@ const make = (parent, tag, attributes = {}, text) => {
   return element;
 };
 
+/** Resolves once a stylesheet link has loaded (or failed: the widget then still works). */
+const settled = (link) =>
+  link.sheet
+    ? Promise.resolve()
+    : new Promise((done) => {
+        link.addEventListener('load', done, { once: true });
+        link.addEventListener('error', done, { once: true });
+      });
+
 class BackendChooser extends HTMLElement {
   static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url'];
   #handle = null;
@@ -45,6 +54,9 @@ class BackendChooser extends HTMLElement {
   }
 
   connectedCallback() {
+    // A stylesheet in a shadow root loads again each time its element is connected: until it
+    // has, the host's inherited styles would show through, so the remount waits for it.
+    if (this.#parts) this.#parts.styled = settled(this.#parts.style);
     this.#mount();
   }
 
@@ -111,11 +123,7 @@ class BackendChooser extends HTMLElement {
       const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       root.replaceChildren();
       const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
-      const styled = new Promise((done) => {
-        style.addEventListener('load', done, { once: true });
-        style.addEventListener('error', done, { once: true });
-      });
-      this.#parts = { styled, messages: make(root, 'div'), widget: make(root, 'div') };
+      this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
     }
     const { styled, messages, widget } = this.#parts;
     const options = this.#options();

@@ -237,8 +237,23 @@ test('changing attributes updates the widget and keeps the answers; removing and
     0,
     'unmounted when removed',
   );
-  // A removed widget sends nothing.
-  await page.evaluate(() => document.querySelector('article').prepend(window.removed));
+  // Re-added, it comes back styled: the first question it shows already has the widget's
+  // stylesheet (which reloads on connection), not the host's inherited `text-transform: uppercase`.
+  const firstLook = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const root = window.removed.shadowRoot;
+        const seen = new MutationObserver(() => {
+          const progress = root.querySelector('[data-testid="progress"]');
+          if (!progress) return;
+          seen.disconnect();
+          done(getComputedStyle(progress).textTransform);
+        });
+        seen.observe(root, { childList: true, subtree: true });
+        document.querySelector('article').prepend(window.removed);
+      }),
+  );
+  assert.equal(firstLook, 'none', 'the re-added widget is styled from its first paint');
   await first.locator('[data-testid="question"]').waitFor();
   assert.match(await progress(first), /^Question 2 of /, 'mounted again, answers kept');
   assert.equal(await page.locator('#first [data-testid="widget"]').count(), 1, 'exactly one widget');
