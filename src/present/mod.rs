@@ -10,6 +10,7 @@ pub mod path_view;
 pub mod question_view;
 pub mod restore;
 pub mod result_view;
+pub mod shell;
 pub mod tabs;
 pub mod text;
 pub mod tree_layout;

@@ -4,6 +4,7 @@
 
 use crate::engine::encode;
 use crate::present::markup::{el, Markup};
+use crate::present::shell::copy_status_markup;
 use crate::present::text;
 use crate::ui::actions::{copy, CopyState};
 use crate::ui::markup_dom::StaticMarkup;
@@ -229,11 +230,16 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
         };
         copy(ctx, copy_state, text, "Snippet");
     });
+    let status = Signal::derive(move || {
+        copy_state.with(|state| {
+            copy_status_markup(&state.message, state.manual.as_deref(), "embed-copy-status")
+        })
+    });
     view! {
         <details class="bc-embed" data-testid="embed">
             <summary>"Embed this on your site"</summary>
             <StaticMarkup markup class="bc-embed-body" on_action />
-            <p class="bc-status-copy">{move || copy_state.with(|state| state.message.clone())}</p>
+            <StaticMarkup markup=status class="bc-copy-area" />
         </details>
     }
 }

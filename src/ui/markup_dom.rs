@@ -73,6 +73,9 @@ pub fn StaticMarkup(
     /// Called with the form when a form inside is submitted (the page never navigates).
     #[prop(optional, into)]
     on_submit: Option<Callback<web_sys::Element>>,
+    /// Called with an input's new value as the reader types in it.
+    #[prop(optional, into)]
+    on_input: Option<Callback<String>>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -131,7 +134,12 @@ pub fn StaticMarkup(
             callback.run(form);
         }
     };
+    let on_input = move |event: leptos::ev::Event| {
+        if let Some(callback) = on_input {
+            callback.run(event_target_value(&event));
+        }
+    };
     view! {
-        <div class=class node_ref=container on:click=on_click on:keydown=on_keydown on:submit=on_submit></div>
+        <div class=class node_ref=container on:click=on_click on:keydown=on_keydown on:submit=on_submit on:input=on_input></div>
     }
 }

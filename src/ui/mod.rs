@@ -13,14 +13,19 @@ pub use state::Host;
 use crate::engine::{Dataset, Step};
 use crate::present::compare::{compare_markup, drove, matches};
 use crate::present::map_view::map_markup;
+use crate::present::markup::el;
 use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
+use crate::present::shell::{
+    copy_status_markup, dataset_error_markup, filter_markup, header_markup, notice_markup,
+};
 use crate::present::tabs::{tabs_markup, Tab};
 use crate::present::text;
 use crate::present::tree_layout::layout;
 use actions::CopyState;
+use leptos::either::Either;
 use leptos::prelude::*;
 use markup_dom::StaticMarkup;
 use state::Ctx;
@@ -82,21 +87,20 @@ pub fn mount_standalone() {
 #[component]
 pub fn App(options: Options) -> impl IntoView {
     match crate::default_dataset() {
-        Ok(ds) => view! { <Widget ds options /> }.into_any(),
-        Err(error) => view! {
-            <div class="bc" data-theme=options.theme.attribute() data-testid="widget">
-                <div class="bc-notice bc-error" role="alert" data-testid="dataset-error">
-                    <p>"The comparison data could not be loaded, so the questions cannot be shown."</p>
-                    <pre>{error.to_string()}</pre>
-                </div>
-            </div>
+        Ok(ds) => Either::Left(view! { <Widget ds options /> }),
+        Err(error) => {
+            let markup = dataset_error_markup(options.theme.attribute(), &error.to_string());
+            Either::Right(
+                view! { <StaticMarkup markup=Signal::stored(markup) class="bc-failed" /> },
+            )
         }
-        .into_any(),
     }
 }
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
+/// One widget: a few stable containers, each filled with markup from `present` whenever
+/// the state it shows changes.
 #[component]
 pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let Options {
@@ -117,10 +121,13 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         false => embed::send_events(ctx, root),
     }
 
-    // Focus follows the reader's own moves only, never the first render.
+    let copy_state = RwSignal::new(CopyState::default());
+    // Focus follows the reader's own moves only, never the first render; each move also
+    // clears what the last copy said.
     Effect::new(move |previous: Option<u32>| {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
+            copy_state.set(CopyState::default());
             request_animation_frame(move || {
                 if let Some(root) = root.try_get_untracked().flatten() {
                     dom::focus_step_heading(&root);
@@ -141,7 +148,6 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         })
     };
 
-    let copy_state = RwSignal::new(CopyState::default());
     let on_action = Callback::new(move |element: web_sys::Element| {
         match element.get_attribute("data-action").as_deref() {
             Some("tab") => {
@@ -154,32 +160,18 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 }
                 return;
             }
+            Some("dismiss") => {
+                ctx.notice.set(None);
+                // The button goes away with the notice: focus moves to the step.
+                if let Some(root) = root.try_get_untracked().flatten() {
+                    dom::focus_step_heading(&root);
+                }
+                return;
+            }
             Some("go-to") => tab.set(Tab::Decide),
             _ => {}
         }
         actions::run(ctx, copy_state, &element);
-    });
-
-    let question = Signal::derive(move || {
-        ctx.step.with(|step| match step {
-            Step::Question {
-                question_id,
-                selected,
-                progress,
-            } => match ds.question(question_id) {
-                Some(question) => question_markup(
-                    question,
-                    selected.as_deref(),
-                    progress,
-                    &format!("bc{}", ctx.instance),
-                ),
-                None => vec![crate::present::markup::el("p")
-                    .attr("role", "alert")
-                    .text("This question is missing from the data.")
-                    .into()],
-            },
-            Step::Result => Vec::new(),
-        })
     });
     // Next submits the form: answer with the checked radio, or say to choose one.
     let on_submit = Callback::new(move |form: web_sys::Element| {
@@ -197,44 +189,78 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
             }
         }
     });
-    let at_result = Memo::new(move |_| ctx.step.with(|step| *step == Step::Result));
 
-    let step_view = move || match at_result.get() {
-        false => {
-            view! { <StaticMarkup markup=question class="bc-question-step" on_action on_submit /> }
-                .into_any()
-        }
-        true => {
-            copy_state.set(CopyState::default());
-            let markup = Signal::derive(move || {
+    let header = Signal::stored(header_markup(&ds.title, &ds.intro, standalone));
+    let notice = Signal::derive(move || ctx.notice.with(|notice| notice_markup(notice.as_deref())));
+    let tab_list = Signal::derive(move || tabs_markup(tab.get(), &format!("bc{}", ctx.instance)));
+    let step = Signal::derive(move || {
+        ctx.step.with(|step| match step {
+            Step::Question {
+                question_id,
+                selected,
+                progress,
+            } => {
+                let body = match ds.question(question_id) {
+                    Some(question) => question_markup(
+                        question,
+                        selected.as_deref(),
+                        progress,
+                        &format!("bc{}", ctx.instance),
+                    ),
+                    None => vec![el("p")
+                        .attr("role", "alert")
+                        .text("This question is missing from the data.")
+                        .into()],
+                };
+                vec![el("div").class("bc-question-step").children(body).into()]
+            }
+            Step::Result => {
                 let link = ctx.share_link(
                     &ctx.answered
                         .with(|answered| crate::engine::encode(ds, answered)),
                 );
-                ctx.outcome.with(|outcome| {
+                let body = ctx.outcome.with(|outcome| {
                     outcome
                         .as_ref()
                         .map(|outcome| result_markup(ds, outcome, &link))
                         .unwrap_or_default()
-                })
-            });
-            view! {
-                <section class="bc-step bc-result" data-testid="result">
-                    <StaticMarkup markup class="bc-result-body" on_action />
-                    <p class="bc-status-copy" data-testid="copy-status">{move || copy_state.with(|state| state.message.clone())}</p>
-                    {move || copy_state.with(|state| state.manual.clone()).map(|text| view! {
-                        <textarea class="bc-manual-copy" readonly rows="4" aria-label="Text to copy">{text}</textarea>
-                    })}
-                </section>
+                });
+                vec![el("section")
+                    .class("bc-step bc-result")
+                    .attr("data-testid", "result")
+                    .child(el("div").class("bc-result-body").children(body))
+                    .into()]
             }
-            .into_any()
-        }
-    };
-
+        })
+    });
+    // Beside the result, not inside it: re-rendering the result would move focus.
+    let copy_status = Signal::derive(move || match ctx.step.with(|step| *step == Step::Result) {
+        true => copy_state.with(|state| {
+            copy_status_markup(&state.message, state.manual.as_deref(), "copy-status")
+        }),
+        false => Vec::new(),
+    });
     let path_summary =
         Signal::derive(move || ctx.answered.with(|answered| path_markup(ds, answered)));
+
     let query = RwSignal::new(String::new());
+    let filter = Signal::stored(filter_markup(&ctx.element_id("filter")));
+    let on_filter = Callback::new(move |text: String| {
+        // The one live region says how many rows the filter left.
+        let shown = ds
+            .criteria
+            .iter()
+            .filter(|criterion| matches(criterion, &text))
+            .count();
+        ctx.status
+            .set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
+        query.set(text);
+    });
+    // The table and the map are drawn only while their tab is open.
     let compare = Signal::derive(move || {
+        if tab.get() != Tab::Compare {
+            return Vec::new();
+        }
         let drove: Vec<String> = ctx.outcome.with(|outcome| {
             outcome
                 .as_ref()
@@ -243,91 +269,47 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         query.with(|query| compare_markup(ds, query, &drove))
     });
     let tree = StoredValue::new(layout(ds));
-    let tab_list = Signal::derive(move || tabs_markup(tab.get(), &format!("bc{}", ctx.instance)));
+    let map = Signal::derive(move || {
+        if tab.get() != Tab::Map {
+            return Vec::new();
+        }
+        let at_result = ctx.step.with(|step| *step == Step::Result);
+        ctx.path
+            .with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
+    });
     let on_tab_key = Callback::new(move |(_, key): (web_sys::Element, String)| {
         if let Some(next) = tab.try_get_untracked().and_then(|tab| tab.after_key(&key)) {
             tab.set(next);
         }
     });
-    let map = Signal::derive(move || {
-        let at_result = ctx.step.with(|step| *step == Step::Result);
-        ctx.path
-            .with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
-    });
 
-    let notice = move || {
-        ctx.notice.get().map(|message| {
-            view! {
-                <div class="bc-notice" role="alert" data-testid="notice">
-                    <p>{message}</p>
-                    <button type="button" on:click=move |_| {
-                        ctx.notice.set(None);
-                        // The button goes away with the notice: focus moves to the step.
-                        if let Some(root) = root.try_get_untracked().flatten() {
-                            dom::focus_step_heading(&root);
-                        }
-                    }>"Dismiss"</button>
-                </div>
-            }
-        })
-    };
-
-    let panel = move |which: Tab| {
-        view! {
-            <div
-                role=(!compact).then_some("tabpanel")
-                id=ctx.element_id(&format!("panel-{}", which.key()))
-                aria-labelledby=(!compact).then(|| ctx.element_id(&format!("tab-{}", which.key())))
-                hidden=move || tab.get() != which
-            >
-                {move || (tab.get() == which).then(|| match which {
-                    Tab::Decide => view! {
-                        {step_view}
-                        <StaticMarkup markup=path_summary class="bc-path" on_action />
-                    }.into_any(),
-                    Tab::Compare => view! {
-                        <div class="bc-compare" data-testid="compare">
-                            <div class="bc-filter">
-                                <label for=ctx.element_id("filter")>"Filter the criteria"</label>
-                                <input
-                                    id=ctx.element_id("filter")
-                                    type="search"
-                                    data-testid="filter"
-                                    autocomplete="off"
-                                    prop:value=move || query.get()
-                                    on:input=move |event| {
-                                        let text = event_target_value(&event);
-                                        // The one live region says how many rows the filter left.
-                                        let shown = ds.criteria.iter().filter(|criterion| matches(criterion, &text)).count();
-                                        ctx.status.set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
-                                        query.set(text);
-                                    }
-                                />
-                            </div>
-                            <StaticMarkup markup=compare class="bc-compare-body" />
-                        </div>
-                    }.into_any(),
-                    Tab::Map => view! { <StaticMarkup markup=map class="bc-map-body" on_action /> }.into_any(),
-                })}
-            </div>
-        }
-    };
-
-    let title = ds.title.clone();
+    let panel_id = move |which: Tab| ctx.element_id(&format!("panel-{}", which.key()));
+    let tab_id =
+        move |which: Tab| (!compact).then(|| ctx.element_id(&format!("tab-{}", which.key())));
+    let role = (!compact).then_some("tabpanel");
+    let hidden = move |which: Tab| move || tab.get() != which;
     view! {
         <div class="bc" data-theme=theme.attribute() data-testid="widget" node_ref=root>
             <p class="bc-sr" role="status" data-testid="live">{live}</p>
-            <header class="bc-header">
-                {match standalone {
-                    true => view! { <h1 class="bc-title">{title}</h1> }.into_any(),
-                    false => view! { <p class="bc-title">{title}</p> }.into_any(),
-                }}
-                <p class="bc-muted">{ds.intro.as_str()}</p>
-            </header>
-            {notice}
+            <StaticMarkup markup=header class="bc-head" />
+            <StaticMarkup markup=notice class="bc-notice-area" on_action />
             {(!compact).then(|| view! { <StaticMarkup markup=tab_list class="bc-tab-list" on_action on_tab_key /> })}
-            {panel(Tab::Decide)}
-            {(!compact).then(|| view! { {panel(Tab::Compare)} {panel(Tab::Map)} })}
+            <div role=role id=panel_id(Tab::Decide) aria-labelledby=tab_id(Tab::Decide) hidden=hidden(Tab::Decide)>
+                <StaticMarkup markup=step class="bc-step-area" on_action on_submit />
+                <StaticMarkup markup=copy_status class="bc-copy-area" />
+                <StaticMarkup markup=path_summary class="bc-path" on_action />
+            </div>
+            {(!compact).then(|| view! {
+                <div role=role id=panel_id(Tab::Compare) aria-labelledby=tab_id(Tab::Compare) hidden=hidden(Tab::Compare)>
+                    <div class="bc-compare" data-testid="compare">
+                        <StaticMarkup markup=filter class="bc-filter-area" on_input=on_filter />
+                        <StaticMarkup markup=compare class="bc-compare-body" />
+                    </div>
+                </div>
+                <div role=role id=panel_id(Tab::Map) aria-labelledby=tab_id(Tab::Map) hidden=hidden(Tab::Map)>
+                    <StaticMarkup markup=map class="bc-map-body" on_action />
+                </div>
+            })}
             {standalone.then(|| view! { <embed::EmbedPanel ctx theme /> })}
         </div>
     }

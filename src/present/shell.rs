@@ -1,0 +1,140 @@
+//! The small parts of the widget around its views, as markup: the header, the notice about
+//! a link, the copy status, the comparison filter, and the message shown when the dataset
+//! cannot be loaded. Markup keeps the view layer to a few stable containers.
+
+use crate::present::markup::{el, Markup};
+
+/// The title (the page's `h1` on the standalone page, a paragraph inside a host's post)
+/// and the introduction.
+pub fn header_markup(title: &str, intro: &str, standalone: bool) -> Vec<Markup> {
+    let heading = match standalone {
+        true => el("h1"),
+        false => el("p"),
+    };
+    vec![el("header")
+        .class("bc-header")
+        .child(heading.class("bc-title").text(title))
+        .child(el("p").class("bc-muted").text(intro))
+        .into()]
+}
+
+/// A short message about the link the widget was opened with, and a button to dismiss it.
+pub fn notice_markup(message: Option<&str>) -> Vec<Markup> {
+    let Some(message) = message else {
+        return Vec::new();
+    };
+    vec![el("div")
+        .class("bc-notice")
+        .attr("role", "alert")
+        .attr("data-testid", "notice")
+        .child(el("p").text(message))
+        .child(
+            el("button")
+                .attr("type", "button")
+                .attr("data-action", "dismiss")
+                .text("Dismiss"),
+        )
+        .into()]
+}
+
+/// What the last copy did; when the clipboard refused, the text to copy by hand.
+pub fn copy_status_markup(
+    message: &str,
+    manual: Option<&str>,
+    test_id: &'static str,
+) -> Vec<Markup> {
+    let mut markup = vec![el("p")
+        .class("bc-status-copy")
+        .attr("data-testid", test_id)
+        .text(message)
+        .into()];
+    if let Some(manual) = manual {
+        markup.push(
+            el("textarea")
+                .class("bc-manual-copy")
+                .attr("readonly", "")
+                .attr("rows", "4")
+                .attr("aria-label", "Text to copy")
+                .text(manual)
+                .into(),
+        );
+    }
+    markup
+}
+
+/// The comparison table's text filter; `id` is unique on the page.
+pub fn filter_markup(id: &str) -> Vec<Markup> {
+    vec![el("div")
+        .class("bc-filter")
+        .child(el("label").attr("for", id).text("Filter the criteria"))
+        .child(
+            el("input")
+                .attr("id", id)
+                .attr("type", "search")
+                .attr("data-testid", "filter")
+                .attr("autocomplete", "off"),
+        )
+        .into()]
+}
+
+/// Shown instead of the questions when the dataset cannot be loaded: what happened, and
+/// every problem with its place.
+pub fn dataset_error_markup(theme: &'static str, problems: &str) -> Vec<Markup> {
+    vec![el("div")
+        .class("bc")
+        .attr("data-theme", theme)
+        .attr("data-testid", "widget")
+        .child(
+            el("div")
+                .class("bc-notice bc-error")
+                .attr("role", "alert")
+                .attr("data-testid", "dataset-error")
+                .child(el("p").text(
+                    "The comparison data could not be loaded, so the questions cannot be shown.",
+                ))
+                .child(el("pre").text(problems)),
+        )
+        .into()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(markup: &[Markup]) -> String {
+        markup.iter().map(Markup::text_content).collect()
+    }
+
+    #[test]
+    fn the_title_is_the_page_heading_only_on_the_standalone_page() {
+        let standalone = header_markup("T", "I", true);
+        let embedded = header_markup("T", "I", false);
+        let heading = |markup: &[Markup]| match &markup[0] {
+            Markup::Element(header) => match &header.children[0] {
+                Markup::Element(title) => title.tag,
+                Markup::Text(_) => "",
+            },
+            Markup::Text(_) => "",
+        };
+        assert_eq!(heading(&standalone), "h1");
+        assert_eq!(heading(&embedded), "p");
+        assert_eq!(text(&standalone), "TI");
+    }
+
+    #[test]
+    fn no_notice_without_a_message() {
+        assert!(notice_markup(None).is_empty());
+        assert_eq!(text(&notice_markup(Some("Bad link."))), "Bad link.Dismiss");
+    }
+
+    #[test]
+    fn a_refused_copy_offers_the_text_to_copy_by_hand() {
+        assert_eq!(
+            copy_status_markup("Link copied.", None, "copy-status").len(),
+            1
+        );
+        let refused = copy_status_markup("Could not copy.", Some("https://x/#a"), "copy-status");
+        assert_eq!(refused.len(), 2);
+        assert_eq!(text(&refused[1..]), "https://x/#a");
+    }
+}
