@@ -1202,6 +1202,16 @@ mod default_dataset {
     use backend_chooser::engine::{changes, suggest, winner};
     use std::collections::BTreeMap;
 
+    /// The widget reads the embedded file without the cross-checks (see `default_dataset`):
+    /// that is sound only because this very file passes them and reads the same either way.
+    #[test]
+    fn the_widget_reads_the_embedded_file_as_the_checked_load_does() {
+        use backend_chooser::engine::validate::load_checked_elsewhere;
+        use backend_chooser::DEFAULT_DATASET_JSON;
+        let checked = load(DEFAULT_DATASET_JSON).expect("the embedded dataset passes every check");
+        assert_eq!(load_checked_elsewhere(DEFAULT_DATASET_JSON), Ok(checked));
+    }
+
     #[test]
     fn every_path_of_the_default_dataset_ends_in_a_result() {
         let ds = default_dataset();
