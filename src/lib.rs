@@ -13,8 +13,9 @@ pub mod ui;
 use engine::{Dataset, LoadError};
 use std::sync::OnceLock;
 
-/// The default comparison dataset, embedded in the binary.
-pub const DEFAULT_DATASET_JSON: &str = include_str!("data/node-vs-python.json");
+/// The default comparison dataset (`src/data/node-vs-python.json`, minified by `build.rs`),
+/// embedded in the binary.
+pub const DEFAULT_DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.json"));
 
 /// The default dataset, parsed once per page however many widgets use it.
 ///
