@@ -18,6 +18,7 @@ mod native {
 
     use backend_chooser::engine::model::Dataset;
     use backend_chooser::engine::paths::{count_paths, for_each_path};
+    use backend_chooser::engine::validate::load_checked_elsewhere;
     use backend_chooser::engine::{changes, load, read_json, scorecard, winner};
     use backend_chooser::DEFAULT_DATASET_JSON;
 
@@ -57,6 +58,9 @@ mod native {
         );
         measure("load + validate the default dataset", 200, || {
             load(black_box(DEFAULT_DATASET_JSON)).is_ok()
+        });
+        measure("read it as the widget does (no cross-checks)", 200, || {
+            load_checked_elsewhere(black_box(DEFAULT_DATASET_JSON)).is_ok()
         });
         measure("score one full path (scorecard)", 20_000, || {
             scorecard(&ds, black_box(&path)).margin
