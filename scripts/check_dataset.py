@@ -129,7 +129,7 @@ def check_schema(ds):
     side_ids = [s.get("id") for s in sides if isinstance(s, dict)]
     if side_ids != ["node", "python", "hybrid"]:
         err(f"sides must be node, python, hybrid in that order, got {side_ids}")
-    labels = {"node": "Node.js", "python": "Python", "hybrid": "Both: Node.js and Python"}
+    labels = {"node": "Node.js", "python": "Python", "hybrid": "Both Node.js and Python"}
     for s in sides:
         where = f"side {s.get('id')}"
         keys_exact(s, where, ["id", "label", "summary"], ["parts"])

@@ -583,32 +583,32 @@ mod score {
         check(
             &ds,
             "what=realtime scale=high team=js",
-            "node 7, python 0, hybrid 0 -> node over python by 7; 100% Strong",
+            "node 7, python 0, hybrid 0 -> node over python by 7; 100% a strong lead",
         );
         check(
             &ds,
             "what=realtime scale=high team=py",
-            "node 5, python 2, hybrid 0 -> node over python by 3; 43% Clear",
+            "node 5, python 2, hybrid 0 -> node over python by 3; 43% a clear lead",
         );
         check(
             &ds,
             "what=data ml=no team=py",
-            "node 0, python 6, hybrid 1 -> python over hybrid by 5; 100% Strong",
+            "node 0, python 6, hybrid 1 -> python over hybrid by 5; 100% a strong lead",
         );
         // Within the margin of 2: a toss-up, even when no tie-break is needed.
         check(
             &ds,
             "what=data ml=yes serve=live team=js",
-            "node 3, python 5, hybrid 7 -> hybrid over python by 2; 33% Toss-up: too close to call",
+            "node 3, python 5, hybrid 7 -> hybrid over python by 2; 33% a toss-up: too close to call",
         );
     }
 
     #[test]
     fn tie_break_by_team_can_beat_a_higher_score() {
         let ds = dataset("small.json");
-        check(&ds, "what=api team=js", "node 3, python 4, hybrid 0 -> node over python by -1, decided by team; 0% Toss-up: your answer to \"What does your team know best?\" decides");
-        check(&ds, "what=realtime scale=low team=js", "node 5, python 3, hybrid 0 -> node over python by 2, decided by team; 25% Toss-up: your answer to \"What does your team know best?\" decides");
-        check(&ds, "what=data ml=yes serve=live team=py", "node 1, python 7, hybrid 7 -> python over hybrid by 0, decided by team; 0% Toss-up: your answer to \"What does your team know best?\" decides");
+        check(&ds, "what=api team=js", "node 3, python 4, hybrid 0 -> node over python by -1, decided by team; 0% a toss-up: your answer to \"What does your team know best?\" decides");
+        check(&ds, "what=realtime scale=low team=js", "node 5, python 3, hybrid 0 -> node over python by 2, decided by team; 25% a toss-up: your answer to \"What does your team know best?\" decides");
+        check(&ds, "what=data ml=yes serve=live team=py", "node 1, python 7, hybrid 7 -> python over hybrid by 0, decided by team; 0% a toss-up: your answer to \"What does your team know best?\" decides");
     }
 
     #[test]
@@ -618,7 +618,7 @@ mod score {
         check(
             &ds,
             "what=realtime scale=low team=both",
-            "node 4, python 4, hybrid 1 -> python over node by 0; 0% Toss-up: too close to call",
+            "node 4, python 4, hybrid 1 -> python over node by 0; 0% a toss-up: too close to call",
         );
     }
 
@@ -630,7 +630,7 @@ mod score {
         check(
             &ds,
             "what=realtime scale=low team=js",
-            "node 5, python 3, hybrid 0 -> node over python by 2; 25% Slight",
+            "node 5, python 3, hybrid 0 -> node over python by 2; 25% a slight lead",
         );
     }
 
@@ -640,7 +640,7 @@ mod score {
         check(
             &ds,
             "what=api team=py db=sql team=rust",
-            "node 1, python 6, hybrid 0 -> python over node by 5; 100% Strong",
+            "node 1, python 6, hybrid 0 -> python over node by 5; 100% a strong lead",
         );
     }
 

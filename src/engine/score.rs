@@ -62,7 +62,7 @@ pub struct Scorecard {
 pub struct Confidence {
     pub percent: u8,
     pub level: ConfidenceLevel,
-    /// The level in words, e.g. `Clear` or `Toss-up: your answer to "…" decides`.
+    /// The level in words, e.g. `a clear lead` or `a toss-up: your answer to "…" decides`.
     pub words: String,
 }
 
@@ -158,7 +158,7 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
             confidence: Confidence {
                 percent: 0,
                 level: ConfidenceLevel::TossUp,
-                words: "Toss-up: there is nothing to choose from".to_string(),
+                words: "a toss-up: there is nothing to choose from".to_string(),
             },
             criteria: Vec::new(),
             reasons: Vec::new(),
@@ -323,8 +323,8 @@ fn confidence(
             .decided_by
             .and_then(|question_id| ds.question(question_id))
         {
-            Some(question) => format!("Toss-up: your answer to \"{}\" decides", question.prompt),
-            None => "Toss-up: too close to call".to_string(),
+            Some(question) => format!("a toss-up: your answer to \"{}\" decides", question.prompt),
+            None => "a toss-up: too close to call".to_string(),
         };
         return Confidence {
             percent,
@@ -333,9 +333,9 @@ fn confidence(
         };
     }
     let (level, words) = match percent {
-        60.. => (ConfidenceLevel::Strong, "Strong"),
-        30.. => (ConfidenceLevel::Clear, "Clear"),
-        _ => (ConfidenceLevel::Slight, "Slight"),
+        60.. => (ConfidenceLevel::Strong, "a strong lead"),
+        30.. => (ConfidenceLevel::Clear, "a clear lead"),
+        _ => (ConfidenceLevel::Slight, "a slight lead"),
     };
     Confidence {
         percent,

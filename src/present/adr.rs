@@ -51,10 +51,10 @@ pub fn markdown(decision: &Decision) -> String {
     let _ = writeln!(out, "\n## Decision\n");
     let _ = writeln!(
         out,
-        "We choose **{}**. Confidence: {} ({} %). Scores: {}.",
+        "We choose **{}**. Confidence: {}% ({}). Scores: {}.",
         escape(&winner),
-        escape(&scorecard.confidence.words),
         scorecard.confidence.percent,
+        escape(&scorecard.confidence.words),
         scorecard
             .totals
             .iter()

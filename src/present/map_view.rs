@@ -114,12 +114,19 @@ pub fn map_markup(
         )
         .children(edges)
         .children(nodes);
-    vec![el("div")
-        .class("bc-map-wrap")
-        .attr("data-testid", "tree-map")
-        .attr("tabindex", "0")
-        .attr("role", "region")
-        .attr("aria-label", "Decision tree map")
-        .child(picture)
-        .into()]
+    let hint = el("p").class("bc-muted").text(
+        "Your path is highlighted. Select a question you answered to go back to it; \
+         scroll inside the map to see the whole tree.",
+    );
+    vec![
+        hint.into(),
+        el("div")
+            .class("bc-map-wrap")
+            .attr("data-testid", "tree-map")
+            .attr("tabindex", "0")
+            .attr("role", "region")
+            .attr("aria-label", "Decision tree map")
+            .child(picture)
+            .into(),
+    ]
 }

@@ -2,7 +2,7 @@
 //! (for a combined side), what to start with, why, the per-criterion bars, what would
 //! change it, and the share buttons.
 
-use crate::engine::{Certainty, Dataset, Reason, Scorecard};
+use crate::engine::{Certainty, Change, Dataset, Reason, Scorecard};
 use crate::present::markup::{el, svg, Markup};
 use crate::present::outcome::{opposing, supporting, tie_explanation, Outcome};
 use crate::present::text;
@@ -38,9 +38,8 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
                 .class("bc-confidence")
                 .attr("data-testid", "confidence")
                 .text(format!(
-                    "{}. Confidence: {} %.",
-                    scorecard.confidence.words.trim_end_matches('.'),
-                    scorecard.confidence.percent
+                    "Confidence: {}% \u{2014} {}.",
+                    scorecard.confidence.percent, scorecard.confidence.words
                 )),
         );
     if let Some(explanation) = tie_explanation(ds, scorecard) {
@@ -149,40 +148,32 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
                 .text(":")
                 .into(),
         );
+        // Within a group, one entry per question, listing its answers that would do it.
+        let group: Vec<_> = changes
+            .iter()
+            .filter(|change| change.new_winner == new_winner)
+            .collect();
+        let mut questions: Vec<&str> = Vec::new();
+        for change in &group {
+            if !questions.contains(&change.question_id.as_str()) {
+                questions.push(&change.question_id);
+            }
+        }
         out.push(
             el("ul")
                 .class("bc-changes")
                 .attr("data-testid", "changes")
-                .children(
-                    changes
+                .children(questions.into_iter().map(|question_id| {
+                    let prompt = text::question_prompt(ds, question_id);
+                    let answers = group
                         .iter()
-                        .filter(|change| change.new_winner == new_winner)
-                        .map(|change| {
-                            let prompt = text::question_prompt(ds, &change.question_id);
-                            let label =
-                                text::answer_label(ds, &change.question_id, &change.answer_id);
-                            let certainty = match change.certainty {
-                                Certainty::Certain => "",
-                                Certainty::Possible => ", depending on your later answers",
-                            };
-                            el("li")
-                                .attr("data-testid", "change")
-                                .text(format!("{prompt} "))
-                                .child(el("strong").text(format!("“{label}”")))
-                                .text(format!("{certainty}. "))
-                                .child(
-                                    button("Apply", "apply")
-                                        .class("bc-link")
-                                        .attr("data-question", change.question_id.as_str())
-                                        .attr("data-answer", change.answer_id.as_str())
-                                        .attr(
-                                            "aria-label",
-                                            format!("Apply: answer “{label}” to “{prompt}”"),
-                                        ),
-                                )
-                                .into()
-                        }),
-                )
+                        .filter(|change| change.question_id == question_id)
+                        .map(|change| change_item(ds, change, &prompt));
+                    el("li")
+                        .child(el("span").class("bc-change-q").text(prompt.as_str()))
+                        .child(el("ul").children(answers))
+                        .into()
+                }))
                 .into(),
         );
     }
@@ -314,4 +305,27 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
                 .into()
         }));
     vec![legend.into(), rows.into()]
+}
+
+/// One changed answer and its Apply button.
+fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
+    let label = text::answer_label(ds, &change.question_id, &change.answer_id);
+    let mut item = el("li")
+        .attr("data-testid", "change")
+        .child(el("strong").text(format!("“{label}”")));
+    if change.certainty == Certainty::Possible {
+        item = item.text(", depending on your later answers");
+    }
+    item.text(" ")
+        .child(
+            button("Apply", "apply")
+                .class("bc-link")
+                .attr("data-question", change.question_id.as_str())
+                .attr("data-answer", change.answer_id.as_str())
+                .attr(
+                    "aria-label",
+                    format!("Apply: answer “{label}” to “{prompt}”"),
+                ),
+        )
+        .into()
 }

@@ -82,10 +82,10 @@ pub fn announcement(ds: &Dataset, step: &Step, outcome: Option<&Outcome>) -> Str
             )
         }
         (Step::Result, Some(outcome)) => format!(
-            "Recommendation: {}. {}. Confidence: {} %.",
+            "Recommendation: {}. Confidence: {}%, {}.",
             side_label(ds, &outcome.scorecard.winner),
-            outcome.scorecard.confidence.words.trim_end_matches('.'),
-            outcome.scorecard.confidence.percent
+            outcome.scorecard.confidence.percent,
+            outcome.scorecard.confidence.words
         ),
         (Step::Result, None) => String::new(),
     }
