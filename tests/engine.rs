@@ -732,19 +732,19 @@ mod frameworks {
     fn one_framework_per_side_of_the_winner() {
         check(
             "what=realtime scale=high team=js",
-            &["node nest 3: NestJS: you chose \"Thousands\" — Structured, TypeScript-first."],
+            &["node nest 3: NestJS: you chose “Thousands” — Structured, TypeScript-first."],
         );
         // Express gets its full stop added.
         check(
             "what=realtime scale=low team=js",
-            &["node express 2: Express: you chose \"A real-time app\" — Minimal and flexible."],
+            &["node express 2: Express: you chose “A real-time app” — Minimal and flexible."],
         );
         // The hybrid names a framework for each of its parts; FastAPI's two givers are named.
         check(
             "what=data ml=yes serve=live team=both",
             &[
-                "node express 1: Express: you chose \"Live results\" — Minimal and flexible.",
-                "python fastapi 3: FastAPI: you chose \"Yes, we serve models\" and \"Live results\" — Modern, high-performance APIs.",
+                "node express 1: Express: you chose “Live results” — Minimal and flexible.",
+                "python fastapi 3: FastAPI: you chose “Yes, we serve models” and “Live results” — Modern, high-performance APIs.",
             ],
         );
     }
@@ -754,7 +754,7 @@ mod frameworks {
         // Django gets 1 (data) + 2 (no): more than FastAPI's 0.
         check(
             "what=data ml=no team=py",
-            &["python django 3: Django: you chose \"A data-heavy service\" and \"No models\" — Batteries included."],
+            &["python django 3: Django: you chose “A data-heavy service” and “No models” — Batteries included."],
         );
         // No answer on this path gives a Python framework points.
         check(

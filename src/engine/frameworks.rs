@@ -96,7 +96,7 @@ fn suggest_for_side(ds: &Dataset, chosen: &[Choice<'_>], side: &str) -> Option<S
     sort_by_key(&mut givers, |&(position, _, _)| position);
     let named: Vec<String> = givers
         .iter()
-        .map(|(_, answer, _)| format!("\"{}\"", answer.label))
+        .map(|(_, answer, _)| format!("“{}”", answer.label))
         .collect();
     Some(Suggestion {
         framework_id: best.id.clone(),

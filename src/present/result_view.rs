@@ -257,34 +257,51 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
                 .text(side.label.as_str())
                 .into()
         }));
+    // With any negative points, zero sits mid-track and bars grow left or right of it.
+    let any_negative = scorecard
+        .criteria
+        .iter()
+        .any(|criterion| criterion.points.iter().any(|side| side.points < 0));
+    let zero = if any_negative { 50 } else { 0 };
     let rows = el("ul")
         .class("bc-bars")
+        .attr("data-diverging", any_negative.to_string())
         .children(scorecard.criteria.iter().map(|criterion| {
             let bars = criterion
                 .points
                 .iter()
                 .filter(|side| side.points != 0)
                 .map(|side| {
-                    let width = (side.points.abs() * 100 / largest).max(2);
+                    let width = (side.points.abs() * (100 - zero) / largest).max(2);
+                    let x = if side.points < 0 { zero - width } else { zero };
+                    let mut picture = svg("svg")
+                        .class("bc-bar-svg")
+                        .attr("width", "100%")
+                        .attr("height", "10")
+                        .attr("aria-hidden", "true")
+                        .attr("focusable", "false")
+                        .child(
+                            svg("rect")
+                                .class("bc-bar")
+                                .attr("data-side", side.side_id.as_str())
+                                .attr("data-negative", (side.points < 0).to_string())
+                                .attr("x", format!("{x}%"))
+                                .attr("width", format!("{width}%"))
+                                .attr("height", "10")
+                                .attr("rx", "3"),
+                        );
+                    if any_negative {
+                        picture = picture.child(
+                            svg("rect")
+                                .class("bc-bar-zero")
+                                .attr("x", "50%")
+                                .attr("width", "1")
+                                .attr("height", "10"),
+                        );
+                    }
                     el("div")
                         .class("bc-bar-line")
-                        .child(
-                            svg("svg")
-                                .class("bc-bar-svg")
-                                .attr("width", "100%")
-                                .attr("height", "10")
-                                .attr("aria-hidden", "true")
-                                .attr("focusable", "false")
-                                .child(
-                                    svg("rect")
-                                        .class("bc-bar")
-                                        .attr("data-side", side.side_id.as_str())
-                                        .attr("data-negative", (side.points < 0).to_string())
-                                        .attr("width", format!("{width}%"))
-                                        .attr("height", "10")
-                                        .attr("rx", "3"),
-                                ),
-                        )
+                        .child(picture)
                         .child(el("span").class("bc-bar-value").text(format!(
                             "{} {:+}",
                             text::side_label(ds, &side.side_id),
