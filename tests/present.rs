@@ -226,6 +226,33 @@ mod table {
     }
 
     #[test]
+    fn a_source_every_row_cites_is_named_once() {
+        let markup = wrap_markup(compare_markup(ds(), "", &[]));
+        let note = by_test_id(&markup, "common-source");
+        assert_eq!(note.len(), 1);
+        let seed = Markup::Element(note[0].clone()).text_content();
+        assert!(seed.contains("Seed article"), "{seed}");
+        let rows = by_test_id(&markup, "criterion-row");
+        assert_eq!(rows.len(), ds().criteria.len());
+        for row in rows {
+            let text = Markup::Element(row.clone()).text_content();
+            assert!(!text.contains("Seed article"), "{text}");
+        }
+        // A dataset where one row lacks it names it in the rows that cite it.
+        let mut uneven = ds().clone();
+        uneven.criteria[0]
+            .sources
+            .retain(|source| source.url.is_some());
+        let markup = wrap_markup(compare_markup(&uneven, "", &[]));
+        assert!(by_test_id(&markup, "common-source").is_empty());
+        assert!(
+            Markup::Element(by_test_id(&markup, "criterion-row")[1].clone())
+                .text_content()
+                .contains("Seed article")
+        );
+    }
+
+    #[test]
     fn unsafe_source_links_are_shown_as_text() {
         let mut hostile = ds().clone();
         hostile.criteria[0].sources[0].url = Some("javascript:alert(1)".to_owned());

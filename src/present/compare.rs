@@ -78,6 +78,29 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
             ds.criteria.len()
         ));
 
+    // A source without an address that every criterion cites (the seed article) is named
+    // once, not in every row.
+    let everywhere: Vec<&str> = ds
+        .criteria
+        .first()
+        .map(|first| {
+            first
+                .sources
+                .iter()
+                .filter(|source| source.url.is_none())
+                .map(|source| source.title.as_str())
+                .filter(|title| {
+                    ds.criteria.iter().all(|criterion| {
+                        criterion
+                            .sources
+                            .iter()
+                            .any(|source| source.title == *title)
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+
     let head = el("tr")
         .child(el("th").attr("scope", "col").text("Criterion"))
         .children(columns.iter().map(|side| {
@@ -108,21 +131,25 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
             );
         }
         let favours = match criterion.favours.as_str() {
-            "neutral" => "Neither".to_owned(),
+            "neutral" => "Depends".to_owned(),
             side => text::side_label(ds, side),
         };
-        let sources = el("ul")
-            .class("bc-sources")
-            .children(criterion.sources.iter().map(|source| {
-                let item = match source.url.as_deref().and_then(safe_url) {
-                    Some(url) => el("a")
-                        .attr("href", url)
-                        .attr("rel", "noopener noreferrer")
-                        .text(source.title.as_str()),
-                    None => el("span").text(source.title.as_str()),
-                };
-                el("li").child(item).into()
-            }));
+        let sources = el("ul").class("bc-sources").children(
+            criterion
+                .sources
+                .iter()
+                .filter(|source| !everywhere.contains(&source.title.as_str()))
+                .map(|source| {
+                    let item = match source.url.as_deref().and_then(safe_url) {
+                        Some(url) => el("a")
+                            .attr("href", url)
+                            .attr("rel", "noopener noreferrer")
+                            .text(source.title.as_str()),
+                        None => el("span").text(source.title.as_str()),
+                    };
+                    el("li").child(item).into()
+                }),
+        );
         el("tr")
             .attr("data-testid", "criterion-row")
             .attr("data-criterion", criterion.id.as_str())
@@ -154,5 +181,19 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
             .child(el("thead").child(head))
             .child(el("tbody").children(rows)),
     );
-    vec![count.into(), table.into()]
+    let mut markup = vec![count.into()];
+    if !everywhere.is_empty() {
+        markup.push(
+            el("p")
+                .class("bc-muted")
+                .attr("data-testid", "common-source")
+                .text(format!(
+                    "Source of every row: {}. Links name the sources added for newer facts.",
+                    everywhere.join("; ")
+                ))
+                .into(),
+        );
+    }
+    markup.push(table.into());
+    markup
 }
