@@ -38,7 +38,7 @@ ARTICLES = [
 
 RESULT = "result"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
-SEED_TITLE = "Seed article: Node.js vs Python for Backend Development"
+SEED_TITLE = "Node.js vs Python for Backend Development (the article this comparison comes from)"
 
 REQUIRED_CRITERIA = [
     "execution-speed", "concurrency", "learning-curve", "productivity", "ecosystem",

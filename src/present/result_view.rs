@@ -219,7 +219,7 @@ fn reason_item(ds: &Dataset, reason: &Reason, test_id: &'static str) -> Markup {
         .attr("data-testid", test_id)
         .text(format!("{} ", reason.because))
         .child(el("span").class("bc-cite").text(format!(
-            "Your answer “{}”; {}.",
+            "(your answer “{}” · {})",
             text::answer_label(ds, &reason.question_id, &reason.answer_id),
             text::criterion_title(ds, &reason.criterion_id)
         )))
