@@ -209,6 +209,22 @@ for (const [name, fragment, expected] of [
   });
 }
 
+test('the notice about a bad link can be dismissed with the keyboard; focus moves to the question', async () => {
+  const page = await openPage(env.browser, env.url + '#%%%not-a-link');
+  const notice = page.locator('[data-testid="notice"]');
+  await notice.waitFor();
+  await notice.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.hasAttribute('data-step-heading')),
+    true,
+    'focus is on the step heading, not lost with the button',
+  );
+  assert.equal(await page.locator('.bc-notice-area').evaluate((area) => getComputedStyle(area).display), 'none');
+  assert.deepEqual(page.problems, []);
+});
+
 test('the comparison table filters, and marks the rows that drove the result', async () => {
   const page = await openPage(env.browser, env.url);
   await walkToResult(page);
