@@ -17,6 +17,7 @@ pub mod read_json;
 pub mod score;
 pub mod session;
 pub mod share;
+pub mod small_map;
 pub mod sort;
 pub mod validate;
 pub mod what_if;

@@ -5,8 +5,8 @@
 //! `read_json` treats as optional: `tie_break`, `tie_margin`, `Side::parts`, `Source::url`,
 //! `Question::next`, `Answer::next`, `Answer::effects`, `Answer::frameworks`.
 
+use super::small_map::SmallMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The reserved `next` value that ends a path and shows the result.
 pub const RESULT: &str = "result";
@@ -65,7 +65,7 @@ pub struct Criterion {
     pub category: String,
     pub title: String,
     /// What the comparison says for each side, keyed by side id.
-    pub says: BTreeMap<String, String>,
+    pub says: SmallMap<String, String>,
     /// The side id this criterion favours, or `"neutral"` when it favours none.
     pub favours: String,
     /// Under what conditions it favours that side.
@@ -116,8 +116,8 @@ pub struct Answer {
     pub next: Option<String>,
     pub effects: Vec<Effect>,
     /// Points for frameworks, keyed by framework id (range -5..=5).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub frameworks: BTreeMap<String, i32>,
+    #[serde(skip_serializing_if = "SmallMap::is_empty")]
+    pub frameworks: SmallMap<String, i32>,
 }
 
 /// What an answer does to the scores, and the fact it rests on.
@@ -126,7 +126,7 @@ pub struct Effect {
     /// The criterion id this effect rests on.
     pub criterion: String,
     /// Points per side id (range -5..=5); sides not named get 0.
-    pub scores: BTreeMap<String, i32>,
+    pub scores: SmallMap<String, i32>,
     /// Why, in one sentence a reader sees as a reason.
     pub because: String,
 }

@@ -4,10 +4,10 @@
 //! Everything here assumes a validated dataset. On an invalid one it still never panics
 //! and never loops: a walk stops at an unknown id and at a question it has already seen.
 
-use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 
 use super::model::{Answer, Dataset, Question, RESULT};
+use super::small_map::SmallMap;
 
 /// One step of a path: a question and the answer chosen to it.
 pub type Choice<'a> = (&'a Question, &'a Answer);
@@ -27,7 +27,7 @@ pub struct Progress {
 /// the question itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathLengths {
-    by_question: BTreeMap<String, (usize, usize)>,
+    by_question: SmallMap<String, (usize, usize)>,
     start: String,
 }
 
@@ -71,11 +71,9 @@ pub fn path_lengths(ds: &Dataset) -> PathLengths {
     for index in 0..ds.questions.len() {
         lengths_from(&tree, index, &mut memo, &mut on_stack);
     }
-    let mut by_question = BTreeMap::new();
+    let mut by_question = SmallMap::new();
     for (question, lengths) in ds.questions.iter().zip(memo) {
-        by_question
-            .entry(question.id.clone())
-            .or_insert(lengths.unwrap_or((1, 1)));
+        by_question.get_or_insert(question.id.clone(), lengths.unwrap_or((1, 1)));
     }
     PathLengths {
         by_question,
@@ -132,7 +130,6 @@ pub(crate) struct Tree<'a> {
     pub(crate) start: Option<usize>,
     /// `next[question][answer]`: where each answer leads.
     pub(crate) next: Vec<Vec<Next>>,
-    index: BTreeMap<&'a str, usize>,
 }
 
 /// A path derived from stored answers: the questions on it, each with its stored answer.
@@ -146,15 +143,11 @@ pub(crate) struct Walk {
 
 impl<'a> Tree<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Tree<'a> {
-        let mut index = BTreeMap::new();
-        for (position, question) in ds.questions.iter().enumerate() {
-            index.entry(question.id.as_str()).or_insert(position);
-        }
         let resolve = |target: Option<&str>| match target {
             None => Next::Nowhere,
             Some(RESULT) => Next::Result,
-            Some(id) => match index.get(id) {
-                Some(&position) => Next::Question(position),
+            Some(id) => match question_position(ds, id) {
+                Some(position) => Next::Question(position),
                 None => Next::Nowhere,
             },
         };
@@ -173,16 +166,11 @@ impl<'a> Tree<'a> {
             Next::Question(position) => Some(position),
             Next::Result | Next::Nowhere => None,
         };
-        Tree {
-            ds,
-            start,
-            next,
-            index,
-        }
+        Tree { ds, start, next }
     }
 
     pub(crate) fn question_index(&self, question_id: &str) -> Option<usize> {
-        self.index.get(question_id).copied()
+        question_position(self.ds, question_id)
     }
 
     pub(crate) fn answer_index(&self, question: usize, answer_id: &str) -> Option<usize> {
@@ -305,6 +293,13 @@ impl<'a> Tree<'a> {
         }
         ControlFlow::Continue(())
     }
+}
+
+/// The index of the first question with id `question_id`.
+fn question_position(ds: &Dataset, question_id: &str) -> Option<usize> {
+    ds.questions
+        .iter()
+        .position(|question| question.id == question_id)
 }
 
 fn lengths_from(

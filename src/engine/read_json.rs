@@ -6,9 +6,9 @@
 //! all of them instead of stopping at the first.
 
 use super::model::{Answer, Criterion, Dataset, Effect, Framework, Part, Question, Side, Source};
+use super::small_map::SmallMap;
 use super::validate::Problem;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
 
 /// The dataset in `value`, or every place where its shape is wrong.
 pub fn dataset(value: &Value) -> Result<Dataset, Vec<Problem>> {
@@ -194,13 +194,11 @@ impl Reader {
         name: &'static str,
         optional: bool,
         mut item: impl FnMut(&mut Reader, &Value, String) -> T,
-    ) -> BTreeMap<String, T> {
+    ) -> SmallMap<String, T> {
         let at = place(&object.at, name);
         match self.field(object, name, optional) {
             Some(Value::Object(fields)) => {
-                // Inserted one by one: `collect` into a BTreeMap sorts first, and each
-                // sort costs wasm size.
-                let mut map = BTreeMap::new();
+                let mut map = SmallMap::new();
                 for (key, value) in fields {
                     let read = item(self, value, format!("{at}.{key}"));
                     map.insert(key.clone(), read);
@@ -209,9 +207,9 @@ impl Reader {
             }
             Some(other) => {
                 self.report(&at, format!("expected an object, found {}", kind(other)));
-                BTreeMap::new()
+                SmallMap::new()
             }
-            None => BTreeMap::new(),
+            None => SmallMap::new(),
         }
     }
 

@@ -5,15 +5,15 @@
 //! derived: from `start`, follow the stored answers until a question without one, or the
 //! result. The cursor is an index into that path; the path's length is the result step.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::model::Dataset;
 use super::paths::{path_lengths, Progress, Tree, Walk};
+use super::small_map::SmallMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Session {
-    answers: BTreeMap<String, String>,
+    answers: SmallMap<String, String>,
     cursor: usize,
 }
 
@@ -120,14 +120,15 @@ impl Session {
     pub fn from_answers(ds: &Dataset, pairs: &[(String, String)]) -> (Session, Vec<Dropped>) {
         let tree = Tree::new(ds);
         let mut reasons: Vec<Option<DropReason>> = vec![None; pairs.len()];
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         // (pair index, question index, answer index) of every pair that could be kept.
         let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
         for (pair, (question_id, answer_id)) in pairs.iter().enumerate() {
-            if !seen.insert(question_id.as_str()) {
+            if seen.contains(&question_id.as_str()) {
                 reasons[pair] = Some(DropReason::Repeated);
                 continue;
             }
+            seen.push(question_id);
             let Some(question) = tree.question_index(question_id) else {
                 reasons[pair] = Some(DropReason::UnknownQuestion);
                 continue;

@@ -5,7 +5,6 @@
 //! Ids use only `a-z`, `0-9` and `-`, so the fragment needs no escaping; a link with no
 //! answers yet is `node-vs-python@1:`.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use super::model::Dataset;
@@ -222,17 +221,18 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
     if answers.is_empty() {
         return Ok(decoded);
     }
-    let mut seen = BTreeSet::new();
+    let mut seen: Vec<&str> = Vec::new();
     let mut offset = colon + 1;
     for item in answers.split(',') {
         let (question_id, answer_id) = parse_answer(item, offset)?;
         offset += item.len() + 1;
-        if !seen.insert(question_id) {
+        if seen.contains(&question_id) {
             decoded.problems.push(ShareError::RepeatedQuestion {
                 question_id: question_id.to_string(),
             });
             continue;
         }
+        seen.push(question_id);
         let Some(question) = ds.question(question_id) else {
             decoded.problems.push(ShareError::UnknownQuestion {
                 question_id: question_id.to_string(),

@@ -5,7 +5,7 @@
 //! node sits below the last layer.
 
 use crate::engine::model::{Dataset, RESULT};
-use std::collections::BTreeMap;
+use crate::engine::small_map::SmallMap;
 
 pub const NODE_WIDTH: u32 = 168;
 pub const NODE_HEIGHT: u32 = 58;
@@ -63,7 +63,7 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
     let height = 2 * MARGIN + rows.len() as u32 * (NODE_HEIGHT + GAP_Y) - GAP_Y;
 
     let mut nodes = Vec::new();
-    let mut position: BTreeMap<Option<&str>, (u32, u32)> = BTreeMap::new();
+    let mut position: SmallMap<Option<&str>, (u32, u32)> = SmallMap::new();
     for (layer, row) in rows.iter().enumerate() {
         // Rows start at the left edge, so on a narrow screen the start question and the
         // path's first steps are in view before any scrolling.
@@ -128,8 +128,8 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
 }
 
 /// Each reachable question's layer: its longest distance from the start question.
-fn layer_of_each_question(ds: &Dataset) -> BTreeMap<&str, usize> {
-    let mut layers: BTreeMap<&str, usize> = BTreeMap::new();
+fn layer_of_each_question(ds: &Dataset) -> SmallMap<&str, usize> {
+    let mut layers: SmallMap<&str, usize> = SmallMap::new();
     layers.insert(ds.start.as_str(), 0);
     // Relaxing every edge once per question is enough on an acyclic graph, and the
     // bound keeps an invalid (cyclic) dataset from looping forever.
@@ -146,7 +146,7 @@ fn layer_of_each_question(ds: &Dataset) -> BTreeMap<&str, usize> {
                 if next == RESULT || ds.question(next).is_none() {
                     continue;
                 }
-                let entry = layers.entry(next).or_insert(0);
+                let entry = layers.get_or_insert(next, 0);
                 if *entry < layer + 1 {
                     *entry = layer + 1;
                     changed = true;
