@@ -166,8 +166,10 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
             },
         ));
     }
-    // From here on the text is ASCII, so byte offsets are character offsets.
-    let Some(colon) = text.find(':') else {
+    // From here on the text is ASCII, so byte offsets are character offsets. No `str` is
+    // sliced by index in the widget: the boundary check's panic message alone (it formats
+    // chars and ranges) costs about 3 KB of brotli wasm.
+    let Some((head, answers)) = text.split_once(':') else {
         return Err(malformed(
             text.len(),
             format!(
@@ -176,8 +178,8 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
             ),
         ));
     };
-    let (head, answers) = (&text[..colon], &text[colon + 1..]);
-    let Some(at) = head.find('@') else {
+    let colon = head.len();
+    let Some((dataset_id, version)) = head.split_once('@') else {
         return Err(malformed(
             colon,
             format!(
@@ -186,7 +188,7 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
             ),
         ));
     };
-    let (dataset_id, version) = (&head[..at], &head[at + 1..]);
+    let at = dataset_id.len();
     if !is_id(dataset_id) {
         return Err(malformed(
             0,
@@ -324,7 +326,7 @@ fn percent_decode(fragment: &str) -> Result<String, ShareError> {
             _ => None,
         };
         let Some(byte) = digits else {
-            let position = fragment[..index].chars().count();
+            let position = fragment.get(..index).unwrap_or_default().chars().count();
             return Err(malformed(
                 position,
                 "\"%\" must be followed by two hexadecimal digits".to_string(),
