@@ -82,11 +82,17 @@ impl Reader {
         };
         for name in fields.keys() {
             if !object.known.contains(&name.as_str()) {
+                // Quoted one by one, so the join is the one the other lists use.
+                let expected: Vec<String> = object
+                    .known
+                    .iter()
+                    .map(|known| format!("`{known}`"))
+                    .collect();
                 self.report(
                     &object.at,
                     format!(
-                        "unknown field `{name}`, expected one of `{}`",
-                        object.known.join("`, `")
+                        "unknown field `{name}`, expected one of {}",
+                        expected.join(", ")
                     ),
                 );
             }

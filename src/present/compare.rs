@@ -14,24 +14,23 @@ pub fn matches(criterion: &Criterion, query: &str) -> bool {
         criterion.title.as_str(),
         criterion.when.as_str(),
     ];
-    let haystack = fields
-        .into_iter()
-        .chain(criterion.says.values().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase();
-    query
-        .split_whitespace()
-        .all(|word| occurs(haystack.as_bytes(), word.to_ascii_lowercase().as_bytes()))
+    // A word has no spaces, so it occurs in the fields joined by spaces exactly when it
+    // occurs in one of them.
+    query.split_whitespace().all(|word| {
+        fields
+            .into_iter()
+            .chain(criterion.says.values().map(String::as_str))
+            .any(|field| occurs(field.as_bytes(), word.as_bytes()))
+    })
 }
 
-/// Whether `needle` occurs in `haystack`: a plain scan, enough for a table's few hundred
-/// words per row, where std's substring search would cost 1.5 KB of wasm.
+/// Whether `needle` occurs in `haystack`, case-insensitively (ASCII): a plain scan, enough
+/// for a table row's few hundred words, where std's substring search costs 1.5 KB of wasm.
 fn occurs(haystack: &[u8], needle: &[u8]) -> bool {
     needle.is_empty()
         || haystack
             .windows(needle.len())
-            .any(|window| window == needle)
+            .any(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// The sides that have their own column: the plain sides, not the ones combining others.
