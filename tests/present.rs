@@ -231,12 +231,18 @@ mod table {
         let note = by_test_id(&markup, "common-source");
         assert_eq!(note.len(), 1);
         let seed = Markup::Element(note[0].clone()).text_content();
-        assert!(seed.contains("the article this comparison comes from"), "{seed}");
+        assert!(
+            seed.contains("the article this comparison comes from"),
+            "{seed}"
+        );
         let rows = by_test_id(&markup, "criterion-row");
         assert_eq!(rows.len(), ds().criteria.len());
         for row in rows {
             let text = Markup::Element(row.clone()).text_content();
-            assert!(!text.contains("the article this comparison comes from"), "{text}");
+            assert!(
+                !text.contains("the article this comparison comes from"),
+                "{text}"
+            );
         }
         // A dataset where one row lacks it names it in the rows that cite it.
         let mut uneven = ds().clone();
