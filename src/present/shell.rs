@@ -128,6 +128,19 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_dataset_says_so_with_every_problem_in_an_alert() {
+        let markup = dataset_error_markup("dark", "questions[0].next: unknown question \"x\"");
+        let alert = crate::present::markup::by_test_id(&markup[0], "dataset-error");
+        assert_eq!(alert.len(), 1);
+        assert_eq!(alert[0].attribute("role"), Some("alert"));
+        assert!(text(&markup).contains("questions[0].next: unknown question \"x\""));
+        let Markup::Element(root) = &markup[0] else {
+            panic!("an element");
+        };
+        assert_eq!(root.attribute("data-theme"), Some("dark"));
+    }
+
+    #[test]
     fn a_refused_copy_offers_the_text_to_copy_by_hand() {
         assert_eq!(
             copy_status_markup("Link copied.", None, "copy-status").len(),
