@@ -29,13 +29,17 @@ const make = (parent, tag, attributes = {}, text) => {
   return element;
 };
 
-/** Resolves once a stylesheet link has loaded (or failed: the widget then still works). */
+/**
+ * Resolves once a stylesheet link has loaded, or failed (the widget then still works), or
+ * after 3 s if a browser signals neither: never a widget stuck on its loading line.
+ */
 const settled = (link) =>
   link.sheet
     ? Promise.resolve()
     : new Promise((done) => {
         link.addEventListener('load', done, { once: true });
         link.addEventListener('error', done, { once: true });
+        setTimeout(done, 3000);
       });
 
 class BackendChooser extends HTMLElement {

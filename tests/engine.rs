@@ -1203,12 +1203,24 @@ mod default_dataset {
     use std::collections::BTreeMap;
 
     /// The widget reads the embedded file without the cross-checks (see `default_dataset`):
-    /// that is sound only because this very file passes them and reads the same either way.
+    /// sound only because the file `build.rs` embeds is the source file, minified, and that
+    /// file passes every check.
     #[test]
-    fn the_widget_reads_the_embedded_file_as_the_checked_load_does() {
+    fn the_embedded_file_is_the_checked_source_file() {
         use backend_chooser::engine::validate::load_checked_elsewhere;
         use backend_chooser::DEFAULT_DATASET_JSON;
-        let checked = load(DEFAULT_DATASET_JSON).expect("the embedded dataset passes every check");
+        let source = include_str!("../src/data/node-vs-python.json");
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
+        assert_eq!(
+            parse(DEFAULT_DATASET_JSON),
+            parse(source),
+            "build.rs kept the content"
+        );
+        assert!(
+            DEFAULT_DATASET_JSON.len() < source.len(),
+            "build.rs minified it"
+        );
+        let checked = load(source).expect("the dataset passes every check");
         assert_eq!(load_checked_elsewhere(DEFAULT_DATASET_JSON), Ok(checked));
     }
 

@@ -244,6 +244,26 @@ mod table {
                 "{text}"
             );
         }
+        // The same title with an address is a link, kept in its row; a title cited twice
+        // is named once.
+        let mut linked = ds().clone();
+        let seed = linked.criteria[0].sources[0].clone();
+        linked.criteria[0].sources.push(seed.clone());
+        let mut with_url = seed;
+        with_url.url = Some("https://example.org/article".to_owned());
+        linked.criteria[1].sources.push(with_url);
+        let markup = wrap_markup(compare_markup(&linked, "", &[]));
+        let note = Markup::Element(by_test_id(&markup, "common-source")[0].clone()).text_content();
+        assert_eq!(
+            note.matches("the article this comparison comes from")
+                .count(),
+            1,
+            "{note}"
+        );
+        let kept = markup
+            .find_all(&|element| element.attribute("href") == Some("https://example.org/article"));
+        assert_eq!(kept.len(), 1, "the linked copy stays in its row");
+
         // A dataset where one row lacks it names it in the rows that cite it.
         let mut uneven = ds().clone();
         uneven.criteria[0]

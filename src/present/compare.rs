@@ -88,26 +88,27 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
 
     // A source without an address that every criterion cites (the seed article) is named
     // once, not in every row.
-    let everywhere: Vec<&str> = ds
-        .criteria
-        .first()
-        .map(|first| {
-            first
-                .sources
-                .iter()
-                .filter(|source| source.url.is_none())
-                .map(|source| source.title.as_str())
-                .filter(|title| {
-                    ds.criteria.iter().all(|criterion| {
-                        criterion
-                            .sources
-                            .iter()
-                            .any(|source| source.title == *title)
-                    })
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let unlinked = |criterion: &'_ Criterion, title: &str| {
+        criterion
+            .sources
+            .iter()
+            .any(|source| source.url.is_none() && source.title == title)
+    };
+    let mut everywhere: Vec<&str> = Vec::new();
+    if let Some(first) = ds.criteria.first() {
+        for source in &first.sources {
+            let title = source.title.as_str();
+            if source.url.is_none()
+                && !everywhere.contains(&title)
+                && ds
+                    .criteria
+                    .iter()
+                    .all(|criterion| unlinked(criterion, title))
+            {
+                everywhere.push(title);
+            }
+        }
+    }
 
     let head = el("tr")
         .child(el("th").attr("scope", "col").text("Criterion"))
@@ -146,7 +147,9 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
             criterion
                 .sources
                 .iter()
-                .filter(|source| !everywhere.contains(&source.title.as_str()))
+                .filter(|source| {
+                    source.url.is_some() || !everywhere.contains(&source.title.as_str())
+                })
                 .map(|source| {
                     let item = match source.url.as_deref().and_then(safe_url) {
                         Some(url) => el("a")

@@ -222,6 +222,16 @@ test('the notice about a bad link can be dismissed with the keyboard; focus move
     'focus is on the step heading, not lost with the button',
   );
   assert.equal(await page.locator('.bc-notice-area').evaluate((area) => getComputedStyle(area).display), 'none');
+
+  // On another tab the question is hidden: the selected tab takes focus instead of the page.
+  await page.goto(env.url + '#node-vs-python@999:');
+  await page.reload();
+  await notice.waitFor();
+  await page.click('[data-testid="tab-compare"]');
+  await notice.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await notice.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'tab-compare');
   assert.deepEqual(page.problems, []);
 });
 
