@@ -451,6 +451,29 @@ mod session {
     }
 
     #[test]
+    fn kept_holds_the_answers_after_the_cursor_and_restores_the_same_step() {
+        let ds = dataset("small.json");
+        let mut session = Session::new();
+        for (question, answer) in [("what", "realtime"), ("scale", "high"), ("team", "py")] {
+            session.answer(&ds, question, answer).expect("on the path");
+        }
+        session.go_to(&ds, "scale").expect("on the path");
+        assert_eq!(show_pairs(&session.answered(&ds)), "what=realtime");
+        assert_eq!(
+            show_pairs(&session.kept(&ds)),
+            "what=realtime scale=high team=py"
+        );
+        // What the standalone page does on reload: replay the kept answers, go to the question.
+        let (mut restored, dropped) = Session::from_answers(&ds, &session.kept(&ds));
+        assert!(dropped.is_empty());
+        restored.go_to(&ds, "scale").expect("on the path");
+        assert_eq!(describe(&restored, &ds), describe(&session, &ds));
+        // A changed answer: the later answer still on the new path is kept, the other is not.
+        session.answer(&ds, "what", "api").expect("on the path");
+        assert_eq!(show_pairs(&session.kept(&ds)), "what=api team=py");
+    }
+
+    #[test]
     fn back_keeps_the_answer_selected() {
         check(&[
             ("back", "error: already at the first question; question 1 of 2–4: what; path what; answered -"),

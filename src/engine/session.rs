@@ -307,6 +307,20 @@ impl Session {
             .collect()
     }
 
+    /// Every answered question on the path, also those after the cursor (after Back or
+    /// Change): what the standalone page keeps in its URL so a reload loses nothing.
+    pub fn kept(&self, ds: &Dataset) -> Vec<(String, String)> {
+        let tree = Tree::new(ds);
+        self.walk(&tree)
+            .steps
+            .iter()
+            .filter_map(|&(question, answer)| {
+                let (question, answer) = tree.pair(question, answer?);
+                Some((question.id.clone(), answer.id.clone()))
+            })
+            .collect()
+    }
+
     fn walk(&self, tree: &Tree<'_>) -> Walk {
         let chosen = |question: usize| {
             let answer_id = self.answers.get(&tree.ds.questions[question].id)?;

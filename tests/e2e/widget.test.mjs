@@ -162,6 +162,30 @@ test("the browser's back and forward buttons move between steps, and reload keep
   assert.deepEqual(page.problems, []);
 });
 
+test('a reload after Back or Change keeps the later answers and the question the reader is on', async () => {
+  const page = await openPage(env.browser, env.url);
+  const moved = (id) => page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question !== id, id);
+  const first = await answerByMouse(page, 1);
+  await moved(first.id);
+  const second = await answerByMouse(page, 0);
+  await moved(second.id);
+  await page.locator(`[data-testid="path-step"][data-question="${first.id}"] button`).click();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, first.id);
+  await page.reload();
+  assert.equal((await currentQuestion(page)).id, first.id, 'still on the question the reader went back to');
+  const checked = () => page.locator('[data-testid="question"] input[type="radio"]:checked').getAttribute('value');
+  assert.ok(await checked(), 'its answer is still selected');
+  await page.click('[data-testid="next"]');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, second.id);
+  assert.ok(await checked(), 'the later answer survived the reload');
+  // The app's Back button, then a reload: the same.
+  await page.click('[data-testid="back"]');
+  await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, first.id);
+  await page.reload();
+  assert.equal((await currentQuestion(page)).id, first.id);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a share link opened in a new page gives the same result', async () => {
   const page = await openPage(env.browser, env.url);
   await walkToResult(page, (step) => step % 2);
@@ -224,15 +248,16 @@ test('the notice about a bad link can be dismissed with the keyboard; focus move
   assert.equal(await page.locator('.bc-notice-area').evaluate((area) => getComputedStyle(area).display), 'none');
 
   // On another tab the question is hidden: the selected tab takes focus instead of the page.
-  await page.goto(env.url + '#node-vs-python@999:');
-  await page.reload();
-  await notice.waitFor();
-  await page.click('[data-testid="tab-compare"]');
-  await notice.locator('button').focus();
-  await page.keyboard.press('Enter');
-  await notice.waitFor({ state: 'detached' });
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'tab-compare');
+  const other = await openPage(env.browser, env.url + '#node-vs-python@999:');
+  const otherNotice = other.locator('[data-testid="notice"]');
+  await otherNotice.waitFor();
+  await other.click('[data-testid="tab-compare"]');
+  await otherNotice.locator('button').focus();
+  await other.keyboard.press('Enter');
+  await otherNotice.waitFor({ state: 'detached' });
+  assert.equal(await other.evaluate(() => document.activeElement?.dataset.testid), 'tab-compare');
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(other.problems, []);
 });
 
 test('the comparison table filters, and marks the rows that drove the result', async () => {
