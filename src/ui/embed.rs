@@ -7,7 +7,7 @@ use crate::present::markup::{el, Markup};
 use crate::present::shell::copy_status_markup;
 use crate::present::text;
 use crate::ui::actions::{copy, CopyState};
-use crate::ui::markup_dom::StaticMarkup;
+use crate::ui::markup_dom::{Event, StaticMarkup};
 use crate::ui::state::{Ctx, Host};
 use crate::ui::{App, Options, Theme};
 use js_sys::{Array, Object, Reflect};
@@ -225,7 +225,10 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
         }
     });
     let copy_state = RwSignal::new(CopyState::default());
-    let on_action = Callback::new(move |element: web_sys::Element| {
+    let on_event = Callback::new(move |event: Event| {
+        let Event::Action(element) = event else {
+            return;
+        };
         let [script, frame] = snippets();
         let text = match element.get_attribute("data-action").as_deref() {
             Some("1") => frame,
@@ -241,7 +244,7 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
     view! {
         <details class="bc-embed" data-testid="embed">
             <summary>"Embed this on your site"</summary>
-            <StaticMarkup markup class="bc-embed-body" on_action />
+            <StaticMarkup markup class="bc-embed-body" on_event />
             <StaticMarkup markup=status class="bc-copy-area" />
         </details>
     }

@@ -59,23 +59,26 @@ fn build(document: &web_sys::Document, markup: &Markup) -> Option<web_sys::Node>
     }
 }
 
+/// What the reader did inside a markup container.
+pub enum Event {
+    /// A click on an element with a `data-action` attribute (or Enter or Space on a
+    /// focused `role="button"` one): that element.
+    Action(web_sys::Element),
+    /// An arrow key, Home or End on a focused `role="tab"` element: the key.
+    TabKey(String),
+    /// A form inside was submitted (the page never navigates): the form.
+    Submit(web_sys::Element),
+    /// The reader typed in an input: its new value.
+    Input(String),
+}
+
 /// A `<div>` (with `class`) whose content is `markup`, re-rendered whenever it changes.
-/// Clicks on elements with a `data-action` attribute (and Enter or Space on a focused
-/// `role="button"` element) are passed to `on_action` with that element.
+/// What the reader does inside it is passed to `on_event`.
 #[component]
 pub fn StaticMarkup(
     #[prop(into)] markup: Signal<Vec<Markup>>,
     class: &'static str,
-    #[prop(optional, into)] on_action: Option<Callback<web_sys::Element>>,
-    /// Called with the focused `role="tab"` element and the key for arrow keys, Home and End.
-    #[prop(optional, into)]
-    on_tab_key: Option<Callback<(web_sys::Element, String)>>,
-    /// Called with the form when a form inside is submitted (the page never navigates).
-    #[prop(optional, into)]
-    on_submit: Option<Callback<web_sys::Element>>,
-    /// Called with an input's new value as the reader types in it.
-    #[prop(optional, into)]
-    on_input: Option<Callback<String>>,
+    #[prop(optional, into)] on_event: Option<Callback<Event>>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -87,58 +90,52 @@ pub fn StaticMarkup(
             replace_children(&container, &markup);
         }
     });
-    let action_target = |event: &web_sys::Event| {
+    let target = |event: &web_sys::Event| {
         event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-            .and_then(|element| element.closest("[data-action]").ok().flatten())
+    };
+    let action_target = move |event: &web_sys::Event| {
+        target(event).and_then(|element| element.closest("[data-action]").ok().flatten())
+    };
+    let has_role = |element: &web_sys::Element, role: &str| {
+        element.get_attribute("role").as_deref() == Some(role)
+    };
+    let run = move |what: Event| {
+        if let Some(callback) = on_event {
+            callback.run(what);
+        }
+    };
+    // Keys and clicks the widget handles do nothing else; a form never navigates.
+    let handled = move |event: &web_sys::Event, what: Option<Event>| {
+        if let (Some(callback), Some(what)) = (on_event, what) {
+            event.prevent_default();
+            callback.run(what);
+        }
     };
     let on_click = move |event: leptos::ev::MouseEvent| {
-        if let (Some(callback), Some(target)) = (on_action, action_target(&event)) {
-            event.prevent_default();
-            callback.run(target);
-        }
+        handled(&event, action_target(&event).map(Event::Action));
     };
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let key = event.key();
-        if let Some(callback) = on_tab_key {
-            let tab = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-                .filter(|target| target.get_attribute("role").as_deref() == Some("tab"));
-            if let (Some(tab), true) = (
-                tab,
-                matches!(key.as_str(), "ArrowRight" | "ArrowLeft" | "Home" | "End"),
-            ) {
-                event.prevent_default();
-                callback.run((tab, key));
-                return;
-            }
-        }
-        if key != "Enter" && key != " " {
-            return;
-        }
-        let target = action_target(&event)
-            .filter(|target| target.get_attribute("role").as_deref() == Some("button"));
-        if let (Some(callback), Some(target)) = (on_action, target) {
-            event.prevent_default();
-            callback.run(target);
-        }
+        let what = match key.as_str() {
+            "ArrowRight" | "ArrowLeft" | "Home" | "End" => target(&event)
+                .filter(|tab| has_role(tab, "tab"))
+                .map(|_| Event::TabKey(key)),
+            "Enter" | " " => action_target(&event)
+                .filter(|button| has_role(button, "button"))
+                .map(Event::Action),
+            _ => None,
+        };
+        handled(&event, what);
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let form = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
-        if let (Some(callback), Some(form)) = (on_submit, form) {
-            callback.run(form);
+        if let Some(form) = target(&event) {
+            run(Event::Submit(form));
         }
     };
-    let on_input = move |event: leptos::ev::Event| {
-        if let Some(callback) = on_input {
-            callback.run(event_target_value(&event));
-        }
-    };
+    let on_input = move |event: leptos::ev::Event| run(Event::Input(event_target_value(&event)));
     view! {
         <div class=class node_ref=container on:click=on_click on:keydown=on_keydown on:submit=on_submit on:input=on_input></div>
     }

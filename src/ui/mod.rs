@@ -27,7 +27,7 @@ use crate::present::tree_layout::layout;
 use actions::CopyState;
 use leptos::either::Either;
 use leptos::prelude::*;
-use markup_dom::StaticMarkup;
+use markup_dom::{Event, StaticMarkup};
 use state::Ctx;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
@@ -148,46 +148,56 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         })
     };
 
-    let on_action = Callback::new(move |element: web_sys::Element| {
-        match element.get_attribute("data-action").as_deref() {
-            Some("tab") => {
-                if let Some(chosen) = element
-                    .get_attribute("data-tab")
-                    .as_deref()
-                    .and_then(Tab::from_key)
-                {
-                    tab.set(chosen);
+    let on_event = Callback::new(move |event: Event| match event {
+        Event::Action(element) => {
+            match element.get_attribute("data-action").as_deref() {
+                Some("tab") => {
+                    if let Some(chosen) = element
+                        .get_attribute("data-tab")
+                        .as_deref()
+                        .and_then(Tab::from_key)
+                    {
+                        tab.set(chosen);
+                    }
+                    return;
                 }
-                return;
-            }
-            Some("dismiss") => {
-                ctx.notice.set(None);
-                // The button goes away with the notice: focus moves to the step.
-                if let Some(root) = root.try_get_untracked().flatten() {
-                    dom::focus_step_heading(&root);
+                Some("dismiss") => {
+                    ctx.notice.set(None);
+                    // The button goes away with the notice: focus moves to the step.
+                    if let Some(root) = root.try_get_untracked().flatten() {
+                        dom::focus_step_heading(&root);
+                    }
+                    return;
                 }
-                return;
+                Some("go-to") => tab.set(Tab::Decide),
+                _ => {}
             }
-            Some("go-to") => tab.set(Tab::Decide),
-            _ => {}
+            actions::run(ctx, copy_state, &element);
         }
-        actions::run(ctx, copy_state, &element);
-    });
-    // Next submits the form: answer with the checked radio, or say to choose one.
-    let on_submit = Callback::new(move |form: web_sys::Element| {
-        let question_id = form.get_attribute("data-question").unwrap_or_default();
-        let checked = form
-            .query_selector("input[type=radio]:checked")
-            .ok()
-            .flatten();
-        match checked.and_then(|radio| radio.get_attribute("value")) {
-            Some(answer_id) => ctx.answer(&question_id, &answer_id),
-            None => {
-                if let Ok(Some(message)) = form.query_selector("[data-testid=choose-first]") {
-                    let _ = message.remove_attribute("hidden");
-                }
+        Event::TabKey(key) => {
+            if let Some(next) = tab.try_get_untracked().and_then(|tab| tab.after_key(&key)) {
+                tab.set(next);
             }
         }
+        // Next submits the form: answer with the checked radio, or say to choose one.
+        Event::Submit(form) => {
+            let question_id = form.get_attribute("data-question").unwrap_or_default();
+            let checked = form
+                .query_selector("input[type=radio]:checked")
+                .ok()
+                .flatten();
+            match checked.and_then(|radio| radio.get_attribute("value")) {
+                Some(answer_id) => ctx.answer(&question_id, &answer_id),
+                None => {
+                    if let Ok(Some(message)) = form.query_selector("[data-testid=choose-first]") {
+                        let _ = message.remove_attribute("hidden");
+                    }
+                }
+            }
+        }
+        // Typing is read only in the filter's container (its callback below); radios
+        // send input events too.
+        Event::Input(_) => {}
     });
 
     let header = Signal::stored(header_markup(&ds.title, &ds.intro, standalone));
@@ -245,16 +255,18 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
 
     let query = RwSignal::new(String::new());
     let filter = Signal::stored(filter_markup(&ctx.element_id("filter")));
-    let on_filter = Callback::new(move |text: String| {
+    let on_filter = Callback::new(move |event: Event| {
         // The one live region says how many rows the filter left.
-        let shown = ds
-            .criteria
-            .iter()
-            .filter(|criterion| matches(criterion, &text))
-            .count();
-        ctx.status
-            .set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
-        query.set(text);
+        if let Event::Input(text) = event {
+            let shown = ds
+                .criteria
+                .iter()
+                .filter(|criterion| matches(criterion, &text))
+                .count();
+            ctx.status
+                .set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
+            query.set(text);
+        }
     });
     // The table and the map are drawn only while their tab is open.
     let compare = Signal::derive(move || {
@@ -277,11 +289,6 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         ctx.path
             .with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
     });
-    let on_tab_key = Callback::new(move |(_, key): (web_sys::Element, String)| {
-        if let Some(next) = tab.try_get_untracked().and_then(|tab| tab.after_key(&key)) {
-            tab.set(next);
-        }
-    });
 
     let panel_id = move |which: Tab| ctx.element_id(&format!("panel-{}", which.key()));
     let tab_id =
@@ -292,22 +299,22 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         <div class="bc" data-theme=theme.attribute() data-testid="widget" node_ref=root>
             <p class="bc-sr" role="status" data-testid="live">{live}</p>
             <StaticMarkup markup=header class="bc-head" />
-            <StaticMarkup markup=notice class="bc-notice-area" on_action />
-            {(!compact).then(|| view! { <StaticMarkup markup=tab_list class="bc-tab-list" on_action on_tab_key /> })}
+            <StaticMarkup markup=notice class="bc-notice-area" on_event />
+            {(!compact).then(|| view! { <StaticMarkup markup=tab_list class="bc-tab-list" on_event /> })}
             <div role=role id=panel_id(Tab::Decide) aria-labelledby=tab_id(Tab::Decide) hidden=hidden(Tab::Decide)>
-                <StaticMarkup markup=step class="bc-step-area" on_action on_submit />
+                <StaticMarkup markup=step class="bc-step-area" on_event />
                 <StaticMarkup markup=copy_status class="bc-copy-area" />
-                <StaticMarkup markup=path_summary class="bc-path" on_action />
+                <StaticMarkup markup=path_summary class="bc-path" on_event />
             </div>
             {(!compact).then(|| view! {
                 <div role=role id=panel_id(Tab::Compare) aria-labelledby=tab_id(Tab::Compare) hidden=hidden(Tab::Compare)>
                     <div class="bc-compare" data-testid="compare">
-                        <StaticMarkup markup=filter class="bc-filter-area" on_input=on_filter />
+                        <StaticMarkup markup=filter class="bc-filter-area" on_event=on_filter />
                         <StaticMarkup markup=compare class="bc-compare-body" />
                     </div>
                 </div>
                 <div role=role id=panel_id(Tab::Map) aria-labelledby=tab_id(Tab::Map) hidden=hidden(Tab::Map)>
-                    <StaticMarkup markup=map class="bc-map-body" on_action />
+                    <StaticMarkup markup=map class="bc-map-body" on_event />
                 </div>
             })}
             {standalone.then(|| view! { <embed::EmbedPanel ctx theme /> })}
