@@ -176,7 +176,7 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
             ),
         ]
     };
-    let markup = Signal::derive(move || {
+    let markup = Box::new(move || {
         let [script, frame] = snippets();
         {
             let snippet =
@@ -236,7 +236,7 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
         };
         copy(ctx, copy_state, text, "Snippet");
     });
-    let status = Signal::derive(move || {
+    let status = Box::new(move || {
         copy_state.with(|state| {
             copy_status_markup(&state.message, state.manual.as_deref(), "embed-copy-status")
         })

@@ -72,22 +72,21 @@ pub enum Event {
     Input(String),
 }
 
-/// A `<div>` (with `class`) whose content is `markup`, re-rendered whenever it changes.
+/// A `<div>` (with `class`) whose content is what `markup` returns, re-rendered whenever a
+/// signal it reads changes.
 /// What the reader does inside it is passed to `on_event`.
 #[component]
 pub fn StaticMarkup(
-    #[prop(into)] markup: Signal<Vec<Markup>>,
+    markup: Box<dyn Fn() -> Vec<Markup>>,
     class: &'static str,
     #[prop(optional, into)] on_event: Option<Callback<Event>>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
-        // `try_`: an update queued just before the widget was unmounted must do nothing.
-        let Some(markup) = markup.try_get() else {
-            return;
-        };
+        // `try_`: an update queued just before the widget was unmounted must do nothing
+        // (nor read its disposed signals).
         if let Some(container) = container.try_get().flatten() {
-            replace_children(&container, &markup);
+            replace_children(&container, &markup());
         }
     });
     let target = |event: &web_sys::Event| {

@@ -89,10 +89,9 @@ pub fn App(options: Options) -> impl IntoView {
     match crate::default_dataset() {
         Ok(ds) => Either::Left(view! { <Widget ds options /> }),
         Err(error) => {
-            let markup = dataset_error_markup(options.theme.attribute(), &error.to_string());
-            Either::Right(
-                view! { <StaticMarkup markup=Signal::stored(markup) class="bc-failed" /> },
-            )
+            let theme = options.theme.attribute();
+            let markup = Box::new(move || dataset_error_markup(theme, &error.to_string()));
+            Either::Right(view! { <StaticMarkup markup class="bc-failed" /> })
         }
     }
 }
@@ -200,10 +199,10 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         Event::Input(_) => {}
     });
 
-    let header = Signal::stored(header_markup(&ds.title, &ds.intro, standalone));
-    let notice = Signal::derive(move || ctx.notice.with(|notice| notice_markup(notice.as_deref())));
-    let tab_list = Signal::derive(move || tabs_markup(tab.get(), &format!("bc{}", ctx.instance)));
-    let step = Signal::derive(move || {
+    let header = Box::new(move || header_markup(&ds.title, &ds.intro, standalone));
+    let notice = Box::new(move || ctx.notice.with(|notice| notice_markup(notice.as_deref())));
+    let tab_list = Box::new(move || tabs_markup(tab.get(), &format!("bc{}", ctx.instance)));
+    let step = Box::new(move || {
         ctx.step.with(|step| match step {
             Step::Question {
                 question_id,
@@ -244,17 +243,17 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         })
     });
     // Beside the result, not inside it: re-rendering the result would move focus.
-    let copy_status = Signal::derive(move || match ctx.step.with(|step| *step == Step::Result) {
+    let copy_status = Box::new(move || match ctx.step.with(|step| *step == Step::Result) {
         true => copy_state.with(|state| {
             copy_status_markup(&state.message, state.manual.as_deref(), "copy-status")
         }),
         false => Vec::new(),
     });
-    let path_summary =
-        Signal::derive(move || ctx.answered.with(|answered| path_markup(ds, answered)));
+    let path_summary = Box::new(move || ctx.answered.with(|answered| path_markup(ds, answered)));
 
     let query = RwSignal::new(String::new());
-    let filter = Signal::stored(filter_markup(&ctx.element_id("filter")));
+    let filter_id = ctx.element_id("filter");
+    let filter = Box::new(move || filter_markup(&filter_id));
     let on_filter = Callback::new(move |event: Event| {
         // The one live region says how many rows the filter left.
         if let Event::Input(text) = event {
@@ -269,7 +268,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         }
     });
     // The table and the map are drawn only while their tab is open.
-    let compare = Signal::derive(move || {
+    let compare = Box::new(move || {
         if tab.get() != Tab::Compare {
             return Vec::new();
         }
@@ -280,14 +279,13 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         });
         query.with(|query| compare_markup(ds, query, &drove))
     });
-    let tree = StoredValue::new(layout(ds));
-    let map = Signal::derive(move || {
+    let tree = layout(ds);
+    let map = Box::new(move || {
         if tab.get() != Tab::Map {
             return Vec::new();
         }
         let at_result = ctx.step.with(|step| *step == Step::Result);
-        ctx.path
-            .with(|path| tree.with_value(|tree| map_markup(ds, tree, path, at_result)))
+        ctx.path.with(|path| map_markup(ds, &tree, path, at_result))
     });
 
     let panel_id = move |which: Tab| ctx.element_id(&format!("panel-{}", which.key()));
