@@ -1,5 +1,5 @@
 //! What the buttons inside static markup do. Each carries `data-action` (and the ids it
-//! needs); one delegated listener per markup container calls `run`.
+//! needs); its markup container reports the click and the widget calls `run`.
 
 use crate::engine::encode;
 use crate::present::adr::{markdown, Decision};

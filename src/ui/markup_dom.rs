@@ -2,6 +2,8 @@
 //! large static views cost no per-shape code. Text becomes text nodes, never HTML.
 
 use crate::present::markup::Markup;
+use leptos::ev::Custom;
+use leptos::html::div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -100,42 +102,41 @@ pub fn StaticMarkup(
     let has_role = |element: &web_sys::Element, role: &str| {
         element.get_attribute("role").as_deref() == Some(role)
     };
-    let run = move |what: Event| {
-        if let Some(callback) = on_event {
-            callback.run(what);
-        }
-    };
-    // Keys and clicks the widget handles do nothing else; a form never navigates.
-    let handled = move |event: &web_sys::Event, what: Option<Event>| {
+    // One handler for all four events, so the generic listener code exists once.
+    let handle = move |event: web_sys::Event| {
+        let what = match event.type_().as_str() {
+            "click" => action_target(&event).map(Event::Action),
+            "keydown" => {
+                let key = event.unchecked_ref::<web_sys::KeyboardEvent>().key();
+                match key.as_str() {
+                    "ArrowRight" | "ArrowLeft" | "Home" | "End" => target(&event)
+                        .filter(|tab| has_role(tab, "tab"))
+                        .map(|_| Event::TabKey(key)),
+                    "Enter" | " " => action_target(&event)
+                        .filter(|button| has_role(button, "button"))
+                        .map(Event::Action),
+                    _ => None,
+                }
+            }
+            // A form never navigates.
+            "submit" => {
+                event.prevent_default();
+                target(&event).map(Event::Submit)
+            }
+            _ => Some(Event::Input(event_target_value(&event))),
+        };
         if let (Some(callback), Some(what)) = (on_event, what) {
+            // What the widget handles does nothing else (no link followed, no scrolling
+            // on Space).
             event.prevent_default();
             callback.run(what);
         }
     };
-    let on_click = move |event: leptos::ev::MouseEvent| {
-        handled(&event, action_target(&event).map(Event::Action));
-    };
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        let key = event.key();
-        let what = match key.as_str() {
-            "ArrowRight" | "ArrowLeft" | "Home" | "End" => target(&event)
-                .filter(|tab| has_role(tab, "tab"))
-                .map(|_| Event::TabKey(key)),
-            "Enter" | " " => action_target(&event)
-                .filter(|button| has_role(button, "button"))
-                .map(Event::Action),
-            _ => None,
-        };
-        handled(&event, what);
-    };
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if let Some(form) = target(&event) {
-            run(Event::Submit(form));
-        }
-    };
-    let on_input = move |event: leptos::ev::Event| run(Event::Input(event_target_value(&event)));
-    view! {
-        <div class=class node_ref=container on:click=on_click on:keydown=on_keydown on:submit=on_submit on:input=on_input></div>
-    }
+    div()
+        .class(class)
+        .node_ref(container)
+        .on(Custom::new("click"), handle)
+        .on(Custom::new("keydown"), handle)
+        .on(Custom::new("submit"), handle)
+        .on(Custom::new("input"), handle)
 }
