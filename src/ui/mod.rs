@@ -285,7 +285,10 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
             return Vec::new();
         }
         let at_result = ctx.step.with(|step| *step == Step::Result);
-        ctx.path.with(|path| map_markup(ds, &tree, path, at_result))
+        // Only the map shows the path: it is computed here, not kept in a memo (a memo of
+        // another type costs 0.4 KB of brotli wasm).
+        let path = ctx.session.with(|session| session.path(ds));
+        map_markup(ds, &tree, &path, at_result)
     });
 
     let panel_id = move |which: Tab| ctx.element_id(&format!("panel-{}", which.key()));

@@ -1,7 +1,7 @@
 //! The widget's reactive state: one session signal, and the few signals the view needs
 //! around it. Every change to the answers goes through `Ctx`, which asks the engine.
 
-use crate::engine::{Dataset, PathStep, Session, Step};
+use crate::engine::{Dataset, Session, Step};
 use crate::present::outcome::{outcome_of, Outcome};
 use leptos::prelude::*;
 
@@ -20,8 +20,6 @@ pub struct Ctx {
     pub session: RwSignal<Session>,
     /// What the reader sees now: a question or the result.
     pub step: Memo<Step>,
-    /// The questions on the path up to the current one.
-    pub path: Memo<Vec<PathStep>>,
     /// The answered questions before the cursor: what a share link holds.
     pub answered: Memo<Vec<(String, String)>>,
     /// Present once the path is complete.
@@ -49,7 +47,6 @@ impl Ctx {
     ) -> Ctx {
         let session = RwSignal::new(session);
         let step = Memo::new(move |_| session.with(|session| session.current(ds)));
-        let path = Memo::new(move |_| session.with(|session| session.path(ds)));
         let answered = Memo::new(move |_| session.with(|session| session.answered(ds)));
         let outcome = Memo::new(move |_| match step.get() {
             Step::Result => Some(answered.with(|answered| outcome_of(ds, answered))),
@@ -59,7 +56,6 @@ impl Ctx {
             ds,
             session,
             step,
-            path,
             answered,
             outcome,
             notice: RwSignal::new(notice),
