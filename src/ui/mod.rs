@@ -201,7 +201,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
 
     let header = Box::new(move || header_markup(&ds.title, &ds.intro, standalone));
     let notice = Box::new(move || ctx.notice.with(|notice| notice_markup(notice.as_deref())));
-    let tab_list = Box::new(move || tabs_markup(tab.get(), &format!("bc{}", ctx.instance)));
+    let tab_list = Box::new(move || tabs_markup(tab.get(), &ctx.id_prefix()));
     let step = Box::new(move || {
         ctx.step.with(|step| match step {
             Step::Question {
@@ -210,12 +210,9 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 progress,
             } => {
                 let body = match ds.question(question_id) {
-                    Some(question) => question_markup(
-                        question,
-                        selected.as_deref(),
-                        progress,
-                        &format!("bc{}", ctx.instance),
-                    ),
+                    Some(question) => {
+                        question_markup(question, selected.as_deref(), progress, &ctx.id_prefix())
+                    }
                     None => vec![el("p")
                         .attr("role", "alert")
                         .text("This question is missing from the data.")

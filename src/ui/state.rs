@@ -125,7 +125,12 @@ impl Ctx {
         format!("{base}#{fragment}")
     }
 
+    /// What starts every element id and radio group name of this widget (`bc1`, `bc2`, …).
+    pub fn id_prefix(&self) -> String {
+        format!("bc{}", self.instance)
+    }
+
     pub fn element_id(&self, name: &str) -> String {
-        format!("bc{}-{name}", self.instance)
+        format!("{}-{name}", self.id_prefix())
     }
 }
