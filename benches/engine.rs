@@ -19,7 +19,7 @@ mod native {
     use backend_chooser::engine::model::Dataset;
     use backend_chooser::engine::paths::{count_paths, for_each_path};
     use backend_chooser::engine::validate::load_checked_elsewhere;
-    use backend_chooser::engine::{changes, load, read_json, scorecard, winner};
+    use backend_chooser::engine::{changes, load, read_json, scorecard, winner, LeadScale, Level};
     use backend_chooser::DEFAULT_DATASET_JSON;
 
     /// How long one operation may take in total before it stops repeating.
@@ -52,6 +52,7 @@ mod native {
             ds.questions.len(),
             path.len()
         );
+        print_levels(&ds);
         println!(
             "{:<48} {:>6} {:>12} {:>12}",
             "operation", "runs", "median µs", "p90 µs"
@@ -63,7 +64,7 @@ mod native {
             load_checked_elsewhere(black_box(DEFAULT_DATASET_JSON)).is_ok()
         });
         measure("score one full path (scorecard)", 20_000, || {
-            scorecard(&ds, black_box(&path)).margin
+            scorecard(&ds, black_box(&path)).verdict.lead
         });
         measure("what would change the answer (one path)", 2_000, || {
             changes(&ds, black_box(&path)).len()
@@ -80,11 +81,35 @@ mod native {
         measure("walk the whole tree, scorecard of every path", 10, || {
             let mut total = 0i64;
             for_each_path(&ds, |steps| {
-                total += scorecard(&ds, &owned(steps)).margin;
+                total += scorecard(&ds, &owned(steps)).verdict.lead;
                 ControlFlow::Continue(())
             });
             total
         });
+    }
+
+    /// How many paths end in each verdict level, and where the levels start.
+    fn print_levels(ds: &Dataset) {
+        let scale = LeadScale::of(ds);
+        let levels = [Level::TooClose, Level::Slight, Level::Clear, Level::Strong];
+        let mut counts = [0u64; 4];
+        let mut behind = 0u64;
+        for_each_path(ds, |steps| {
+            let card = scorecard(ds, &owned(steps));
+            if let Some(index) = levels.iter().position(|level| *level == card.verdict.level) {
+                counts[index] += 1;
+            }
+            behind += u64::from(card.verdict.lead <= 0);
+            ControlFlow::Continue(())
+        });
+        println!(
+            "verdict levels (lead up to {} too close, up to {} slight, up to {} clear):",
+            scale.too_close, scale.slight, scale.clear
+        );
+        for (level, count) in levels.iter().zip(counts) {
+            println!("  {:<10} {count:>7} paths", format!("{level:?}"));
+        }
+        println!("  of which a tie-break or the tie order picked a side with equal or fewer points: {behind}\n");
     }
 
     fn owned(steps: &[backend_chooser::engine::paths::Choice<'_>]) -> Vec<(String, String)> {

@@ -582,17 +582,16 @@ mod score {
             .map(|side| format!("{} {}", side.side_id, side.points))
             .collect();
         format!(
-            "{} -> {} over {} by {}{}; {}% {}",
+            "{} -> {} over {} by {}{}; {:?}",
             totals.join(", "),
             card.winner,
             card.runner_up.as_deref().unwrap_or("-"),
-            card.margin,
+            card.verdict.lead,
             match &card.decided_by {
                 Some(question) => format!(", decided by {question}"),
                 None => String::new(),
             },
-            card.confidence.percent,
-            card.confidence.words
+            card.verdict.level,
         )
     }
 
@@ -601,37 +600,49 @@ mod score {
     }
 
     #[test]
-    fn winner_margin_and_confidence() {
+    fn winner_lead_and_level() {
         let ds = dataset("small.json");
         check(
             &ds,
             "what=realtime scale=high team=js",
-            "node 7, python 0, hybrid 0 -> node over python by 7; 100% a strong lead",
+            "node 7, python 0, hybrid 0 -> node over python by 7; Clear",
         );
         check(
             &ds,
             "what=realtime scale=high team=py",
-            "node 5, python 2, hybrid 0 -> node over python by 3; 43% a clear lead",
+            "node 5, python 2, hybrid 0 -> node over python by 3; Slight",
         );
         check(
             &ds,
             "what=data ml=no team=py",
-            "node 0, python 6, hybrid 1 -> python over hybrid by 5; 100% a strong lead",
+            "node 0, python 6, hybrid 1 -> python over hybrid by 5; Clear",
         );
         // Within the margin of 2: a toss-up, even when no tie-break is needed.
         check(
             &ds,
             "what=data ml=yes serve=live team=js",
-            "node 3, python 5, hybrid 7 -> hybrid over python by 2; 33% a toss-up: too close to call",
+            "node 3, python 5, hybrid 7 -> hybrid over python by 2; TooClose",
         );
     }
 
     #[test]
     fn tie_break_by_team_can_beat_a_higher_score() {
         let ds = dataset("small.json");
-        check(&ds, "what=api team=js", "node 3, python 4, hybrid 0 -> node over python by -1, decided by team; 0% a toss-up: your answer to \"What does your team know best?\" decides");
-        check(&ds, "what=realtime scale=low team=js", "node 5, python 3, hybrid 0 -> node over python by 2, decided by team; 25% a toss-up: your answer to \"What does your team know best?\" decides");
-        check(&ds, "what=data ml=yes serve=live team=py", "node 1, python 7, hybrid 7 -> python over hybrid by 0, decided by team; 0% a toss-up: your answer to \"What does your team know best?\" decides");
+        check(
+            &ds,
+            "what=api team=js",
+            "node 3, python 4, hybrid 0 -> node over python by -1, decided by team; TooClose",
+        );
+        check(
+            &ds,
+            "what=realtime scale=low team=js",
+            "node 5, python 3, hybrid 0 -> node over python by 2, decided by team; TooClose",
+        );
+        check(
+            &ds,
+            "what=data ml=yes serve=live team=py",
+            "node 1, python 7, hybrid 7 -> python over hybrid by 0, decided by team; TooClose",
+        );
     }
 
     #[test]
@@ -641,7 +652,7 @@ mod score {
         check(
             &ds,
             "what=realtime scale=low team=both",
-            "node 4, python 4, hybrid 1 -> python over node by 0; 0% a toss-up: too close to call",
+            "node 4, python 4, hybrid 1 -> python over node by 0; TooClose",
         );
     }
 
@@ -649,11 +660,11 @@ mod score {
     fn slight_lead_outside_the_tie_margin() {
         let mut ds = dataset("small.json");
         ds.tie_margin = 0;
-        // Node leads by 2 of the 8 points that moved node and python apart.
+        // With no tie margin, a lead of 2 is above it and below one strong answer (4 points).
         check(
             &ds,
             "what=realtime scale=low team=js",
-            "node 5, python 3, hybrid 0 -> node over python by 2; 25% a slight lead",
+            "node 5, python 3, hybrid 0 -> node over python by 2; Slight",
         );
     }
 
@@ -663,7 +674,7 @@ mod score {
         check(
             &ds,
             "what=api team=py db=sql team=rust",
-            "node 1, python 6, hybrid 0 -> python over node by 5; 100% a strong lead",
+            "node 1, python 6, hybrid 0 -> python over node by 5; Clear",
         );
     }
 
@@ -707,24 +718,26 @@ mod score {
                     .map(|side| format!("{} {:+}", side.side_id, side.points))
                     .collect();
                 format!(
-                    "{}={} [{}] {} (winner {:+}): {}",
+                    "{}={} [{}] {} (winner {:+}, ahead {:+}): {}",
                     reason.question_id,
                     reason.answer_id,
                     reason.criterion_id,
                     points.join(" "),
                     reason.points_for_winner,
+                    reason.for_winner,
                     reason.because
                 )
             })
             .collect();
         assert_eq!(
             reasons,
+            // Ranked by how far each put the winner ahead of (or behind) the best other side.
             [
-                "serve=live [hybrid-arch] hybrid +4 (winner +4): A live front end and a model service are two jobs.",
-                "ml=yes [data] python +2 hybrid +2 (winner +2): Models are served best from Python.",
-                "what=data [data] python +3 hybrid +1 (winner +1): Python has the data libraries.",
-                "team=js [team-skills] node +2 (winner +0): Your team already writes JavaScript.",
-                "serve=live [realtime] node +1 (winner +0): Live results need open connections.",
+                "serve=live [hybrid-arch] hybrid +4 (winner +4, ahead +4): A live front end and a model service are two jobs.",
+                "what=data [data] python +3 hybrid +1 (winner +1, ahead -2): Python has the data libraries.",
+                "team=js [team-skills] node +2 (winner +0, ahead -2): Your team already writes JavaScript.",
+                "serve=live [realtime] node +1 (winner +0, ahead -1): Live results need open connections.",
+                "ml=yes [data] python +2 hybrid +2 (winner +2, ahead +0): Models are served best from Python.",
             ]
         );
         assert_eq!(card.in_contention, ["python", "hybrid"]);
@@ -755,19 +768,19 @@ mod frameworks {
     fn one_framework_per_side_of_the_winner() {
         check(
             "what=realtime scale=high team=js",
-            &["node nest 3: NestJS: you chose “Thousands” — Structured, TypeScript-first."],
+            &["node nest 3: NestJS: you answered “Thousands” to “How many users at once?” — structured, TypeScript-first."],
         );
         // Express gets its full stop added.
         check(
             "what=realtime scale=low team=js",
-            &["node express 2: Express: you chose “A real-time app” — Minimal and flexible."],
+            &["node express 2: Express: you answered “A real-time app” to “What are you building?” — minimal and flexible."],
         );
         // The hybrid names a framework for each of its parts; FastAPI's two givers are named.
         check(
             "what=data ml=yes serve=live team=both",
             &[
-                "node express 1: Express: you chose “Live results” — Minimal and flexible.",
-                "python fastapi 3: FastAPI: you chose “Yes, we serve models” and “Live results” — Modern, high-performance APIs.",
+                "node express 1: Express: you answered “Live results” to “Do users need the model's results live?” — minimal and flexible.",
+                "python fastapi 3: FastAPI: you answered “Yes, we serve models” to “Will you serve machine-learning models?” and you answered “Live results” to “Do users need the model's results live?” — modern, high-performance APIs.",
             ],
         );
     }
@@ -777,12 +790,12 @@ mod frameworks {
         // Django gets 1 (data) + 2 (no): more than FastAPI's 0.
         check(
             "what=data ml=no team=py",
-            &["python django 3: Django: you chose “A data-heavy service” and “No models” — Batteries included."],
+            &["python django 3: Django: you answered “A data-heavy service” to “What are you building?” and you answered “No models” to “Will you serve machine-learning models?” — batteries included."],
         );
         // No answer on this path gives a Python framework points.
         check(
             "what=realtime scale=low team=py",
-            &["python django 0: Django: none of your answers pointed to a particular Python framework, so here is the general default — Batteries included."],
+            &["python django 0: Django: none of your answers pointed to a particular Python framework, so here is the general default — batteries included."],
         );
     }
 

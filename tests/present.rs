@@ -118,7 +118,11 @@ mod result {
             assert_eq!(by_test_id(&markup, action).len(), 1, "{action}");
         }
         let text = markup.text_content();
-        assert!(text.contains("Confidence:"), "{text}");
+        assert!(
+            text.contains(" ahead of ") || text.contains("Too close to call"),
+            "{text}"
+        );
+        assert_eq!(by_test_id(&markup, "scale").len(), 1);
         let negative_bars = markup
             .find_all(&|element| element.attribute("data-negative") == Some("true"))
             .len();
@@ -390,7 +394,8 @@ mod texts {
         let outcome = outcome_of(ds(), &first_path());
         let result = announcement(ds(), &Step::Result, Some(&outcome));
         assert!(
-            result.starts_with("Recommendation: ") && result.contains("Confidence: "),
+            result.starts_with("Recommendation: ")
+                && (result.contains(" lead: ") || result.contains("Too close to call: ")),
             "{result}"
         );
     }

@@ -2,7 +2,7 @@
 
 use std::cmp::Reverse;
 
-use super::model::{Answer, Dataset, Framework};
+use super::model::{Answer, Dataset, Framework, Part, Question};
 use super::paths::Choice;
 use super::score::resolve;
 use super::sort::sort_by_key;
@@ -15,8 +15,13 @@ pub struct Suggestion {
     pub side: String,
     /// The points the chosen answers gave it.
     pub points: i64,
-    /// One sentence saying why, e.g. `FastAPI: you chose "Async I/O" — modern APIs.`
+    /// One sentence saying why, e.g. `FastAPI: because you write async Python — modern
+    /// APIs.` For a part of a combined side in a language the team does not know, it starts
+    /// with the part's role and why.
     pub reason: String,
+    /// The team named its languages, and this side's is not among them: suggested only as a
+    /// part of a combined side, whose reason then says why that part is worth it.
+    pub new_to_team: bool,
 }
 
 /// One framework for each side of `winner`: the winner itself, or, for a combined side
@@ -24,27 +29,48 @@ pub struct Suggestion {
 /// `answered` pairs gave the most points wins (ties by dataset order); when no answer gave
 /// any framework of that side points, the side's first framework is the general default.
 /// A side without frameworks gets no suggestion.
+///
+/// When the answers name the team's languages (`Answer::skills`), a framework in another
+/// language is suggested only for a part of a combined side, and its reason starts with
+/// the part's role and why; a single side the team does not know gets no suggestion.
 pub fn suggest(ds: &Dataset, answered: &[(String, String)], winner: &str) -> Vec<Suggestion> {
     let chosen = resolve(ds, answered);
     let Some(winner_side) = ds.side(winner) else {
         return Vec::new();
     };
-    let mut sides: Vec<&str> = Vec::new();
+    let known: Vec<&str> = chosen
+        .iter()
+        .flat_map(|(_, answer)| &answer.skills)
+        .map(String::as_str)
+        .collect();
+    let new_to_team = |side: &str| !known.is_empty() && !known.contains(&side);
     if winner_side.parts.is_empty() {
-        sides.push(&winner_side.id);
-    }
-    for part in &winner_side.parts {
-        if !sides.contains(&part.side.as_str()) {
-            sides.push(&part.side);
+        if new_to_team(&winner_side.id) {
+            return Vec::new();
         }
+        return suggest_for_side(ds, &chosen, &winner_side.id, None)
+            .into_iter()
+            .collect();
     }
-    sides
-        .into_iter()
-        .filter_map(|side| suggest_for_side(ds, &chosen, side))
-        .collect()
+    let mut sides: Vec<&str> = Vec::new();
+    let mut suggestions = Vec::new();
+    for part in &winner_side.parts {
+        if sides.contains(&part.side.as_str()) {
+            continue;
+        }
+        sides.push(&part.side);
+        let new_part = new_to_team(&part.side).then_some(part);
+        suggestions.extend(suggest_for_side(ds, &chosen, &part.side, new_part));
+    }
+    suggestions
 }
 
-fn suggest_for_side(ds: &Dataset, chosen: &[Choice<'_>], side: &str) -> Option<Suggestion> {
+fn suggest_for_side(
+    ds: &Dataset,
+    chosen: &[Choice<'_>],
+    side: &str,
+    new_part: Option<&Part>,
+) -> Option<Suggestion> {
     let candidates: Vec<&Framework> = ds
         .frameworks
         .iter()
@@ -63,52 +89,105 @@ fn suggest_for_side(ds: &Dataset, chosen: &[Choice<'_>], side: &str) -> Option<S
         .copied()
         .min_by_key(|framework| Reverse(points_for(framework)))?;
     let points = points_for(best);
-    let mut givers: Vec<(usize, &Answer, i32)> = chosen
+    // A part in a language the team does not know says first why it is worth learning.
+    let side_label = ds.side(side).map_or(side, |side| side.label.as_str());
+    let opening = match new_part {
+        Some(part) => format!(
+            "{}: your team would add {side_label} for the {}: {} ",
+            best.name,
+            part.role,
+            sentence(&lower_first(&part.why))
+        ),
+        None => format!("{}: ", best.name),
+    };
+    // After an opening sentence the reason starts a new sentence.
+    let start = |clause: String| match new_part {
+        Some(_) => upper_first(&clause),
+        None => clause,
+    };
+    let mut givers: Vec<(usize, &Question, &Answer, i32)> = chosen
         .iter()
         .enumerate()
         .filter_map(
-            |(position, (_, answer))| match answer.frameworks.get(&best.id) {
-                Some(&points) if points > 0 => Some((position, *answer, points)),
+            |(position, (question, answer))| match answer.frameworks.get(&best.id) {
+                Some(&points) if points > 0 => Some((position, *question, *answer, points)),
                 _ => None,
             },
         )
         .collect();
     if points <= 0 || givers.is_empty() {
         // Nothing pointed anywhere: the best of equals is the side's first framework.
-        let side_label = ds.side(side).map_or(side, |side| side.label.as_str());
         return Some(Suggestion {
             framework_id: best.id.clone(),
             side: side.to_string(),
             points,
             reason: format!(
-                "{}: none of your answers pointed to a particular {} framework, so here is the general default — {}",
-                best.name,
-                side_label,
-                sentence(&best.summary)
+                "{opening}{} \u{2014} {}",
+                start(format!(
+                    "none of your answers pointed to a particular {side_label} framework, so here is the general default"
+                )),
+                lower_first(&sentence(&best.summary))
             ),
+            new_to_team: new_part.is_some(),
         });
     }
     // The two answers that gave it the most points, named in the order they were given.
-    sort_by_key(&mut givers, |&(position, _, points)| {
+    sort_by_key(&mut givers, |&(position, _, _, points)| {
         (Reverse(points), position)
     });
     givers.truncate(2);
-    sort_by_key(&mut givers, |&(position, _, _)| position);
+    sort_by_key(&mut givers, |&(position, _, _, _)| position);
     let named: Vec<String> = givers
         .iter()
-        .map(|(_, answer, _)| format!("“{}”", answer.label))
+        .map(|(_, question, answer, _)| in_context(question, answer))
         .collect();
     Some(Suggestion {
         framework_id: best.id.clone(),
         side: side.to_string(),
         points,
         reason: format!(
-            "{}: you chose {} — {}",
-            best.name,
-            named.join(" and "),
-            sentence(&best.summary)
+            "{opening}{} \u{2014} {}",
+            start(named.join(" and ")),
+            lower_first(&sentence(&best.summary))
         ),
+        new_to_team: new_part.is_some(),
     })
+}
+
+/// An answer as a reason: its recap in the reader's voice ("you write TypeScript"), or,
+/// without one, the answer with its question ("you answered “…” to “…”").
+fn in_context(question: &Question, answer: &Answer) -> String {
+    match &answer.recap {
+        Some(recap) => recap.trim_end_matches('.').to_string(),
+        None => format!("you answered “{}” to “{}”", answer.label, question.prompt),
+    }
+}
+
+/// The text with its first letter in upper case.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The text with its first letter in lower case, unless it starts a name (a second
+/// capital, as in "NumPy", or a dot, as in "Node.js").
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
+        return text.to_string();
+    };
+    if second.is_uppercase()
+        || text
+            .split(' ')
+            .next()
+            .is_some_and(|word| word.contains('.'))
+    {
+        return text.to_string();
+    }
+    first.to_lowercase().chain(text.chars().skip(1)).collect()
 }
 
 /// The text with a full stop at the end, unless it already ends a sentence.

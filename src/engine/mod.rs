@@ -5,7 +5,7 @@
 //!
 //! - `paths`: walking the decision tree (all paths, their count and lengths, progress).
 //! - `session`: the reader's answers and where they are, as plain data.
-//! - `score`: the scorecard for a set of answers: totals, winner, confidence, reasons.
+//! - `score`: the scorecard for a set of answers: totals, winner, the verdict (lead and level), reasons.
 //! - `frameworks`: which framework to start with on each side of the winner.
 //! - `what_if`: which single changed answer would change the winner.
 //! - `share`: the URL fragment that carries the answers.
@@ -25,7 +25,7 @@ pub mod what_if;
 pub use frameworks::{suggest, Suggestion};
 pub use model::{Dataset, RESULT};
 pub use paths::{all_paths, count_paths, path_lengths, PathLengths, Progress};
-pub use score::{scorecard, winner, Confidence, ConfidenceLevel, Reason, Scorecard};
+pub use score::{scorecard, winner, LeadScale, Level, Reason, Scorecard, Verdict};
 pub use session::{DropReason, Dropped, PathStep, Session, SessionError, Step};
 pub use share::{decode, decode_lenient, encode, Decoded, ShareError};
 pub use validate::{load, LoadError, Problem};

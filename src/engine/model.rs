@@ -3,7 +3,8 @@
 //! These types only describe data. They are read from JSON by `read_json` and checked by
 //! `validate`; every other engine module may assume a validated `Dataset`. Fields that
 //! `read_json` treats as optional: `tie_break`, `tie_margin`, `Side::parts`, `Source::url`,
-//! `Question::next`, `Answer::next`, `Answer::effects`, `Answer::frameworks`.
+//! `Question::next`, `Answer::next`, `Answer::effects`, `Answer::frameworks`,
+//! `Answer::skills`, `Answer::recap`.
 
 use super::small_map::SmallMap;
 use serde::Serialize;
@@ -118,6 +119,15 @@ pub struct Answer {
     /// Points for frameworks, keyed by framework id (range -5..=5).
     #[serde(skip_serializing_if = "SmallMap::is_empty")]
     pub frameworks: SmallMap<String, i32>,
+    /// The sides whose language the team knows, when this answer says so (the team
+    /// question). A framework is suggested in another language only with the reason a
+    /// combined side's part gives.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// The answer in the reader's own voice, completing "because …" (e.g. "you write
+    /// TypeScript"); reasons quote it instead of the bare label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recap: Option<String>,
 }
 
 /// What an answer does to the scores, and the fact it rests on.

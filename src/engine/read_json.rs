@@ -325,6 +325,8 @@ impl Reader {
             frameworks: self.map(&mut o, "frameworks", true, |reader, value, at| {
                 reader.weight(value, &at)
             }),
+            skills: self.strings(&mut o, "skills", true),
+            recap: self.optional_string(&mut o, "recap"),
         };
         self.finish(o);
         answer

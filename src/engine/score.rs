@@ -32,13 +32,11 @@ pub struct Scorecard {
     pub winner: String,
     /// The best other side by score (ties by `tie_order`).
     pub runner_up: Option<String>,
-    /// The winner's score minus the runner-up's: at most 0 when a tie-break decided.
-    pub margin: i64,
     /// The sides whose scores were within `tie_margin` of the top, in `ds.sides` order.
     pub in_contention: Vec<String>,
     /// The tie-break question that decided between sides in contention, if one did.
     pub decided_by: Option<String>,
-    pub confidence: Confidence,
+    pub verdict: Verdict,
     /// Each criterion the answers touched, with its points per side (`ds.sides` order),
     /// the heaviest first.
     pub criteria: Vec<CriterionContribution>,
@@ -47,31 +45,72 @@ pub struct Scorecard {
     pub reasons: Vec<Reason>,
 }
 
-/// How clear the result is, as a reader would say it.
-///
-/// `percent` is the winner's lead as a share of the points that moved the two leading
-/// sides apart: `100 * max(margin, 0) / swing`, where `swing` is the sum, over every
-/// effect of every chosen answer, of `|points for the winner - points for the runner-up|`.
-/// 100 means every answer that separated the two sides favoured the winner; 0 means the
-/// answers cancelled out (or nothing separated them). Because the margin is the sum of
-/// the same differences without the absolute value, the percent never exceeds 100.
-///
-/// The level: a toss-up when more than one side was in contention (the scores were within
-/// `tie_margin`), otherwise strong from 60 %, clear from 30 %, slight below.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Confidence {
-    pub percent: u8,
-    pub level: ConfidenceLevel,
-    /// The level in words, e.g. `a clear lead` or `a toss-up: your answer to "…" decides`.
-    pub words: String,
+/// How clear the result is: the winner's lead in points over the next side, read on the
+/// dataset's `LeadScale`. The level is a function of the lead alone, so a bigger lead never
+/// reads weaker than a smaller one, a lead within the tie margin is always "too close to
+/// call", and a recommendation outside it always has a lead of at least one point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// The winner's points minus the runner-up's (the best other side). At most
+    /// `tie_margin`, and possibly zero or negative, when the scores were too close to call
+    /// and a tie-break or the tie order picked the winner.
+    pub lead: i64,
+    pub level: Level,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConfidenceLevel {
-    Strong,
-    Clear,
+/// How clear a lead is, weakest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Within the dataset's tie margin: more than one side is in contention.
+    TooClose,
+    /// Above the tie margin, up to what one strong answer gives a side.
     Slight,
-    TossUp,
+    /// Up to twice that.
+    Clear,
+    /// More than what two strong answers give.
+    Strong,
+}
+
+/// The lead that each level reaches up to (inclusive), from the dataset alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeadScale {
+    /// `tie_margin`: leads up to this are too close to call.
+    pub too_close: i64,
+    /// What one strong answer gives a side: the most points any one effect of the dataset
+    /// gives one side (at least one point more than `too_close`).
+    pub slight: i64,
+    /// Twice `slight`; above it a lead is strong.
+    pub clear: i64,
+}
+
+impl LeadScale {
+    pub fn of(ds: &Dataset) -> LeadScale {
+        let strongest = ds
+            .questions
+            .iter()
+            .flat_map(|question| &question.answers)
+            .flat_map(|answer| &answer.effects)
+            .flat_map(|effect| effect.scores.values())
+            .map(|&points| i64::from(points).abs())
+            .max()
+            .unwrap_or(1);
+        let too_close = i64::from(ds.tie_margin);
+        let slight = strongest.max(too_close + 1);
+        LeadScale {
+            too_close,
+            slight,
+            clear: 2 * slight,
+        }
+    }
+
+    pub fn level(&self, lead: i64) -> Level {
+        match lead {
+            lead if lead <= self.too_close => Level::TooClose,
+            lead if lead <= self.slight => Level::Slight,
+            lead if lead <= self.clear => Level::Clear,
+            _ => Level::Strong,
+        }
+    }
 }
 
 /// What one criterion added up to over the chosen answers.
@@ -92,8 +131,12 @@ pub struct Reason {
     pub criterion_id: String,
     /// The non-zero points per side, in `ds.sides` order.
     pub points: Vec<SidePoints>,
-    /// The points this effect gave the winner (negative when it counted against it).
+    /// The points this effect gave the winner (negative when it took points from it).
     pub points_for_winner: i64,
+    /// How much this effect put the winner ahead of the side it favoured most among the
+    /// others: the winner's points minus the most any other side got from it (sides it does
+    /// not name get 0). Positive: a reason for the winner; negative: a point against it.
+    pub for_winner: i64,
     pub because: String,
 }
 
@@ -152,13 +195,11 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
             totals: Vec::new(),
             winner: String::new(),
             runner_up: None,
-            margin: 0,
             in_contention: Vec::new(),
             decided_by: None,
-            confidence: Confidence {
-                percent: 0,
-                level: ConfidenceLevel::TossUp,
-                words: "a toss-up: there is nothing to choose from".to_string(),
+            verdict: Verdict {
+                lead: 0,
+                level: Level::TooClose,
             },
             criteria: Vec::new(),
             reasons: Vec::new(),
@@ -166,7 +207,7 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
     };
     let winner = decision.winner;
     let runner_up = best_side(ds, &totals, |side| side != winner);
-    let margin = match runner_up {
+    let lead = match runner_up {
         Some(runner_up) => totals[winner] - totals[runner_up],
         None => totals[winner],
     };
@@ -178,22 +219,17 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
         .filter(|(_, &total)| total >= threshold)
         .map(|(side, _)| side.id.clone())
         .collect();
-    let confidence = confidence(
-        ds,
-        chosen,
-        &decision,
-        runner_up,
-        margin,
-        in_contention.len(),
-    );
+    let verdict = Verdict {
+        lead,
+        level: LeadScale::of(ds).level(lead),
+    };
     Scorecard {
         totals: side_points(&totals),
         winner: ds.sides[winner].id.clone(),
         runner_up: runner_up.map(|side| ds.sides[side].id.clone()),
-        margin,
         in_contention,
         decided_by: decision.decided_by.map(str::to_string),
-        confidence,
+        verdict,
         criteria: criteria(ds, chosen, &side_points),
         reasons: reasons(ds, chosen, &ds.sides[winner].id),
     }
@@ -288,62 +324,6 @@ fn tie_rank(ds: &Dataset, side: usize) -> usize {
     }
 }
 
-fn confidence(
-    ds: &Dataset,
-    chosen: &[Choice<'_>],
-    decision: &Decision<'_>,
-    runner_up: Option<usize>,
-    margin: i64,
-    contenders: usize,
-) -> Confidence {
-    let percent = match runner_up {
-        None => 100,
-        Some(runner_up) => {
-            let winner_id = &ds.sides[decision.winner].id;
-            let runner_up_id = &ds.sides[runner_up].id;
-            let swing: i64 = chosen
-                .iter()
-                .flat_map(|(_, answer)| &answer.effects)
-                .map(|effect| {
-                    let for_winner = effect.scores.get(winner_id).copied().unwrap_or(0);
-                    let for_runner_up = effect.scores.get(runner_up_id).copied().unwrap_or(0);
-                    (i64::from(for_winner) - i64::from(for_runner_up)).abs()
-                })
-                .sum();
-            match swing {
-                0 => 0,
-                // Rounded to the nearest percent; margin <= swing keeps it within 100.
-                _ => ((200 * margin.max(0) + swing) / (2 * swing)).min(100),
-            }
-        }
-    };
-    let percent = u8::try_from(percent).unwrap_or(100);
-    if contenders > 1 {
-        let words = match decision
-            .decided_by
-            .and_then(|question_id| ds.question(question_id))
-        {
-            Some(question) => format!("a toss-up: your answer to \"{}\" decides", question.prompt),
-            None => "a toss-up: too close to call".to_string(),
-        };
-        return Confidence {
-            percent,
-            level: ConfidenceLevel::TossUp,
-            words,
-        };
-    }
-    let (level, words) = match percent {
-        60.. => (ConfidenceLevel::Strong, "a strong lead"),
-        30.. => (ConfidenceLevel::Clear, "a clear lead"),
-        _ => (ConfidenceLevel::Slight, "a slight lead"),
-    };
-    Confidence {
-        percent,
-        level,
-        words: words.to_string(),
-    }
-}
-
 fn criteria(
     ds: &Dataset,
     chosen: &[Choice<'_>],
@@ -391,6 +371,9 @@ fn criteria(
 }
 
 fn reasons(ds: &Dataset, chosen: &[Choice<'_>], winner_id: &str) -> Vec<Reason> {
+    let points_of = |effect: &super::model::Effect, side_id: &str| {
+        i64::from(effect.scores.get(side_id).copied().unwrap_or(0))
+    };
     let mut reasons = Vec::new();
     for (question, answer) in chosen {
         for effect in &answer.effects {
@@ -408,20 +391,30 @@ fn reasons(ds: &Dataset, chosen: &[Choice<'_>], winner_id: &str) -> Vec<Reason> 
             if points.is_empty() {
                 continue;
             }
+            let points_for_winner = points_of(effect, winner_id);
+            let best_other = ds
+                .sides
+                .iter()
+                .filter(|side| side.id != winner_id)
+                .map(|side| points_of(effect, &side.id))
+                .max()
+                .unwrap_or(0);
             reasons.push(Reason {
                 question_id: question.id.clone(),
                 answer_id: answer.id.clone(),
                 criterion_id: effect.criterion.clone(),
-                points_for_winner: i64::from(effect.scores.get(winner_id).copied().unwrap_or(0)),
+                points_for_winner,
+                for_winner: points_for_winner - best_other,
                 points,
                 because: effect.because.clone(),
             });
         }
     }
-    // A stable sort: equal weights keep the order of the path.
+    // A stable sort: the ones that weighed most, for or against the winner, first; equal
+    // weights keep the order of the path.
     sort_by_key(&mut reasons, |reason| {
         let absolute: i64 = reason.points.iter().map(|side| side.points.abs()).sum();
-        (Reverse(reason.points_for_winner.abs()), Reverse(absolute))
+        (Reverse(reason.for_winner.abs()), Reverse(absolute))
     });
     reasons
 }

@@ -498,6 +498,12 @@ impl<'a> Checker<'a> {
                 }
                 self.weight(&format!("{answer_at}.frameworks.{framework_id}"), points);
             }
+            for (skill_index, side_id) in answer.skills.iter().enumerate() {
+                self.side_reference(&format!("{answer_at}.skills[{skill_index}]"), side_id);
+            }
+            if let Some(recap) = &answer.recap {
+                self.text(&format!("{answer_at}.recap"), recap);
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! The result as a short architecture decision record in Markdown, for a team's docs.
 
 use crate::engine::{Certainty, Change, Dataset, Scorecard, Suggestion};
-use crate::present::outcome::supporting;
+use crate::present::outcome::shown_reasons;
 use crate::present::text::{
     answer_label, criterion_title, framework_name, framework_reason, question_prompt, side_label,
 };
@@ -16,9 +16,6 @@ pub struct Decision<'a> {
     pub changes: &'a [Change],
     pub link: &'a str,
 }
-
-/// How many reasons the record lists.
-const REASONS: usize = 5;
 
 pub fn markdown(decision: &Decision) -> String {
     let Decision {
@@ -51,10 +48,9 @@ pub fn markdown(decision: &Decision) -> String {
     let _ = writeln!(out, "\n## Decision\n");
     let _ = writeln!(
         out,
-        "We choose **{}**. Confidence: {}% ({}). Scores: {}.",
+        "We choose **{}**. {} Points: {}.",
         escape(&winner),
-        scorecard.confidence.percent,
-        escape(&scorecard.confidence.words),
+        escape(crate::present::verdict::verdict_line(ds, scorecard)),
         scorecard
             .totals
             .iter()
@@ -87,8 +83,9 @@ pub fn markdown(decision: &Decision) -> String {
         );
     }
 
+    let (reasons, against) = shown_reasons(scorecard);
     let _ = writeln!(out, "\n## Reasons\n");
-    for (index, reason) in supporting(scorecard).take(REASONS).enumerate() {
+    for (index, reason) in reasons.into_iter().enumerate() {
         let _ = writeln!(
             out,
             "{}. {} (our answer \"{}\"; {})",
@@ -97,6 +94,18 @@ pub fn markdown(decision: &Decision) -> String {
             escape(answer_label(ds, &reason.question_id, &reason.answer_id)),
             escape(criterion_title(ds, &reason.criterion_id))
         );
+    }
+    if !against.is_empty() {
+        let _ = writeln!(out, "\n## What counts against it\n");
+        for reason in against {
+            let _ = writeln!(
+                out,
+                "- {} (our answer \"{}\"; {})",
+                escape(&reason.because),
+                escape(answer_label(ds, &reason.question_id, &reason.answer_id)),
+                escape(criterion_title(ds, &reason.criterion_id))
+            );
+        }
     }
 
     let _ = writeln!(out, "\n## Alternatives considered\n");
@@ -107,9 +116,9 @@ pub fn markdown(decision: &Decision) -> String {
     {
         let _ = writeln!(
             out,
-            "- {}: {} points against {}.",
+            "- {}: {} against {}.",
             escape(side_label(ds, &total.side_id)),
-            total.points,
+            crate::present::verdict::points(total.points),
             scorecard
                 .totals
                 .iter()

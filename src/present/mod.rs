@@ -14,3 +14,4 @@ pub mod shell;
 pub mod tabs;
 pub mod text;
 pub mod tree_layout;
+pub mod verdict;

@@ -1,7 +1,6 @@
 //! Everything the result shows, computed once per complete path.
 
 use crate::engine::{changes, scorecard, suggest, Change, Dataset, Reason, Scorecard, Suggestion};
-use crate::present::text::{question_prompt, side_label};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
@@ -11,37 +10,34 @@ pub struct Outcome {
     pub changes: Vec<Change>,
 }
 
-/// The reasons that favour the winner, heaviest first.
+/// The reasons that put the winner ahead of every other side, heaviest first.
 pub fn supporting(scorecard: &Scorecard) -> impl Iterator<Item = &Reason> {
     scorecard
         .reasons
         .iter()
-        .filter(|reason| reason.points_for_winner > 0)
+        .filter(|reason| reason.for_winner > 0)
 }
 
-/// The reasons that count against the winner, heaviest first.
+/// The reasons that favoured another side over the winner, heaviest first: the first is
+/// the strongest point against the recommendation.
 pub fn opposing(scorecard: &Scorecard) -> impl Iterator<Item = &Reason> {
     scorecard
         .reasons
         .iter()
-        .filter(|reason| reason.points_for_winner < 0)
+        .filter(|reason| reason.for_winner < 0)
 }
 
-/// When the team's answer broke a near tie, the sentence that says so; `None` otherwise.
-pub fn tie_explanation(ds: &Dataset, scorecard: &Scorecard) -> Option<String> {
-    let question_id = scorecard.decided_by.as_deref()?;
-    let scores: Vec<String> = scorecard
-        .totals
-        .iter()
-        .filter(|total| scorecard.in_contention.contains(&total.side_id))
-        .map(|total| format!("{} {}", side_label(ds, &total.side_id), total.points))
-        .collect();
-    Some(format!(
-        "The scores ({}) are within {} points: too close to call on requirements alone. So your answer to “{}” decides, as the comparison advises: start from what your team knows best.",
-        scores.join(", "),
-        ds.tie_margin,
-        question_prompt(ds, question_id)
-    ))
+/// How many reasons for the recommendation the result lists, and how many against it.
+pub const REASONS_SHOWN: usize = 5;
+pub const AGAINST_SHOWN: usize = 3;
+
+/// The reasons the result lists: the heaviest for the winner, and the heaviest against it
+/// (so the strongest point against is always named).
+pub fn shown_reasons(scorecard: &Scorecard) -> (Vec<&Reason>, Vec<&Reason>) {
+    (
+        supporting(scorecard).take(REASONS_SHOWN).collect(),
+        opposing(scorecard).take(AGAINST_SHOWN).collect(),
+    )
 }
 
 pub fn outcome_of(ds: &Dataset, answered: &[(String, String)]) -> Outcome {

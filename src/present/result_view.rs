@@ -4,12 +4,9 @@
 
 use crate::engine::{Certainty, Change, Dataset, Reason, Scorecard};
 use crate::present::markup::{el, svg, Markup};
-use crate::present::outcome::{opposing, supporting, tie_explanation, Outcome};
+use crate::present::outcome::{shown_reasons, Outcome};
 use crate::present::text;
-
-/// How many reasons for the recommendation the result lists, and how many against it.
-pub const REASONS: usize = 5;
-const AGAINST: usize = 3;
+use crate::present::verdict::{scale_explanation, tie_explanation, total_line, verdict_line};
 
 pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup> {
     let Outcome {
@@ -37,10 +34,11 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             el("p")
                 .class("bc-confidence")
                 .attr("data-testid", "confidence")
-                .text(format!(
-                    "Confidence: {}% \u{2014} {}.",
-                    scorecard.confidence.percent, scorecard.confidence.words
-                )),
+                .attr(
+                    "data-level",
+                    crate::present::verdict::level_key(scorecard.verdict.level),
+                )
+                .text(verdict_line(ds, scorecard)),
         );
     if let Some(explanation) = tie_explanation(ds, scorecard) {
         verdict = verdict.child(el("p").attr("data-testid", "tie").text(explanation));
@@ -51,16 +49,18 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
     verdict = verdict.child(
         el("ul")
             .class("bc-totals")
-            .attr("aria-label", "Scores")
+            .attr("aria-label", "Points")
             .children(scorecard.totals.iter().map(|total| {
                 el("li")
-                    .text(format!(
-                        "{}: {} points",
-                        text::side_label(ds, &total.side_id),
-                        total.points
-                    ))
+                    .text(total_line(ds, &total.side_id, total.points))
                     .into()
             })),
+    );
+    verdict = verdict.child(
+        el("p")
+            .class("bc-muted bc-scale")
+            .attr("data-testid", "scale")
+            .text(scale_explanation(ds, scorecard)),
     );
 
     let mut out: Vec<Markup> = vec![verdict.into()];
@@ -101,19 +101,20 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             .into(),
     );
 
+    let (reasons, against) = shown_reasons(scorecard);
     out.push(el("h3").text("Why").into());
     out.push(
         el("ol")
             .class("bc-reasons")
             .children(
-                supporting(scorecard)
-                    .take(REASONS)
+                reasons
+                    .into_iter()
                     .map(|reason| reason_item(ds, reason, "reason")),
             )
             .into(),
     );
-    let against: Vec<Markup> = opposing(scorecard)
-        .take(AGAINST)
+    let against: Vec<Markup> = against
+        .into_iter()
         .map(|reason| reason_item(ds, reason, "against"))
         .collect();
     if !against.is_empty() {

@@ -64,7 +64,7 @@ pub fn framework_name(ds: &Dataset, framework_id: &str) -> String {
 }
 
 /// What the live region says for a step: the question with its progress, or the
-/// recommendation with its confidence.
+/// recommendation with its verdict.
 pub fn announcement(ds: &Dataset, step: &Step, outcome: Option<&Outcome>) -> String {
     match (step, outcome) {
         (
@@ -82,10 +82,9 @@ pub fn announcement(ds: &Dataset, step: &Step, outcome: Option<&Outcome>) -> Str
             )
         }
         (Step::Result, Some(outcome)) => format!(
-            "Recommendation: {}. Confidence: {}%, {}.",
+            "Recommendation: {}. {}",
             side_label(ds, &outcome.scorecard.winner),
-            outcome.scorecard.confidence.percent,
-            outcome.scorecard.confidence.words
+            crate::present::verdict::verdict_line(ds, &outcome.scorecard)
         ),
         (Step::Result, None) => String::new(),
     }

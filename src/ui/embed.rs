@@ -116,11 +116,16 @@ pub fn send_events(ctx: Ctx, root: NodeRef<leptos::html::Div>) {
                     "label",
                     text::side_label(ds, &card.winner).into(),
                 );
-                set(&recommendation, "percent", card.confidence.percent.into());
+                set(&recommendation, "lead", (card.verdict.lead as f64).into());
+                set(
+                    &recommendation,
+                    "level",
+                    crate::present::verdict::level_key(card.verdict.level).into(),
+                );
                 set(
                     &recommendation,
                     "words",
-                    card.confidence.words.as_str().into(),
+                    crate::present::verdict::verdict_line(ds, card).into(),
                 );
                 set(&detail, "recommendation", recommendation.into());
                 dispatch("result");

@@ -173,8 +173,12 @@ test('the element sends answer and result events with their details', async () =
     recommendation.winner,
   );
   assert.ok(recommendation.label.length > 2);
-  assert.ok(Number.isInteger(recommendation.percent) && recommendation.percent <= 100);
-  assert.ok(recommendation.words.length > 2);
+  assert.ok(Number.isInteger(recommendation.lead));
+  assert.match(recommendation.level, /^(too-close|slight|clear|strong)$/);
+  assert.equal(recommendation.percent, undefined);
+  // The words are the verdict line the widget shows, from the same lead.
+  assert.ok(recommendation.level === 'too-close' ? recommendation.words.startsWith('Too close to call')
+    : recommendation.words.includes(` ${recommendation.lead} point`), recommendation.words);
   const lastAnswer = events.filter((event) => event.type === 'backend-chooser:answer').at(-1);
   assert.equal(result.detail.fragment, lastAnswer.detail.fragment);
   assert.ok(events.every((event) => event.target === 'second'), 'only the widget used sent events');

@@ -1,0 +1,118 @@
+//! The verdict in words: how clear the recommendation is, said from the same lead in points
+//! that the engine's level comes from, so the figure and the words cannot disagree.
+
+use crate::engine::{Dataset, LeadScale, Level, Scorecard};
+use crate::present::text::{question_prompt, side_label};
+
+/// The level as a reader would say it.
+pub fn level_words(level: Level) -> &'static str {
+    match level {
+        Level::TooClose => "Too close to call",
+        Level::Slight => "A slight lead",
+        Level::Clear => "A clear lead",
+        Level::Strong => "A strong lead",
+    }
+}
+
+/// A short, stable name for the level, for the host page's `backend-chooser:result` event.
+pub fn level_key(level: Level) -> &'static str {
+    match level {
+        Level::TooClose => "too-close",
+        Level::Slight => "slight",
+        Level::Clear => "clear",
+        Level::Strong => "strong",
+    }
+}
+
+/// `1 point`, `2 points`, `−3 points` (with a real minus sign).
+pub fn points(count: i64) -> String {
+    let unit = match count.abs() {
+        1 => "point",
+        _ => "points",
+    };
+    match count < 0 {
+        true => format!("\u{2212}{} {unit}", count.abs()),
+        false => format!("{count} {unit}"),
+    }
+}
+
+/// The headline's verdict: the level, then the lead in points over the next side. When
+/// the scores were too close to call, it says plainly whether the recommendation has more,
+/// equal or fewer points than the next side.
+///
+/// e.g. "A clear lead: Node.js is 7 points ahead of Python." or "Too close to call:
+/// Python has 1 point fewer than Node.js."
+pub fn verdict_line(ds: &Dataset, card: &Scorecard) -> String {
+    let level = level_words(card.verdict.level);
+    let winner = side_label(ds, &card.winner);
+    let Some(runner_up) = card.runner_up.as_deref() else {
+        return format!("{level}: {winner} is the only option.");
+    };
+    let runner_up = side_label(ds, runner_up);
+    let lead = card.verdict.lead;
+    match lead {
+        0 => format!("{level}: {winner} and {runner_up} have equal points."),
+        lead if lead < 0 => format!(
+            "{level}: {winner} has {} fewer than {runner_up}.",
+            points(-lead)
+        ),
+        lead if card.verdict.level == Level::TooClose => format!(
+            "{level}: {winner} is only {} ahead of {runner_up}.",
+            points(lead)
+        ),
+        lead => format!(
+            "{level}: {winner} is {} ahead of {runner_up}.",
+            points(lead)
+        ),
+    }
+}
+
+/// For a result too close to call, what picked the recommendation; `None` otherwise.
+pub fn tie_explanation(ds: &Dataset, card: &Scorecard) -> Option<String> {
+    if card.verdict.level != Level::TooClose {
+        return None;
+    }
+    let winner = side_label(ds, &card.winner);
+    let within = points(i64::from(ds.tie_margin));
+    let sentence = match card.decided_by.as_deref() {
+        Some(question_id) => format!(
+            "Scores within {within} do not settle it on requirements alone, so your answer to “{}” decides: it favours {winner}.",
+            question_prompt(ds, question_id)
+        ),
+        None if card.verdict.lead > 0 => format!(
+            "Scores within {within} are close, and none of your answers breaks the tie, so the higher score stands: {winner}."
+        ),
+        None => format!(
+            "None of your answers breaks the tie, so the comparison's default order decides: {winner}."
+        ),
+    };
+    Some(sentence)
+}
+
+/// One sentence on what the lead is and where the levels start, for this dataset.
+pub fn scale_explanation(ds: &Dataset, card: &Scorecard) -> String {
+    let scale = LeadScale::of(ds);
+    let next = card
+        .runner_up
+        .as_deref()
+        .map_or_else(|| "the next side".to_string(), |side| side_label(ds, side));
+    format!(
+        "The lead is {}’s points minus {next}’s, the next best. Up to {} is too close to call; up to {}, what one strong answer gives a side, a slight lead; up to {}, a clear lead; more, a strong lead.",
+        side_label(ds, &card.winner),
+        points(scale.too_close),
+        points(scale.slight),
+        points(scale.clear),
+    )
+}
+
+/// A side's total, explained when it is below zero.
+pub fn total_line(ds: &Dataset, side_id: &str, total: i64) -> String {
+    let label = side_label(ds, side_id);
+    match total < 0 {
+        true => format!(
+            "{label}: {} (your answers took away more than they gave)",
+            points(total)
+        ),
+        false => format!("{label}: {}", points(total)),
+    }
+}

@@ -1,0 +1,253 @@
+//! The verdict over every path of the default dataset: the level, the lead and the words
+//! never disagree, the strongest point against is always named, and framework suggestions
+//! respect the team. Each rule is checked on all paths, not a sample.
+#![cfg(not(target_arch = "wasm32"))]
+
+use backend_chooser::default_dataset;
+use backend_chooser::engine::model::Dataset;
+use backend_chooser::engine::{all_paths, scorecard, suggest, LeadScale, Level, Scorecard};
+use backend_chooser::present::outcome::{opposing, shown_reasons, supporting};
+use backend_chooser::present::verdict::{points, tie_explanation, verdict_line};
+
+fn ds() -> &'static Dataset {
+    default_dataset().expect("the default dataset loads")
+}
+
+/// A path (question id, answer id pairs) with its scorecard.
+type Scored = (Vec<(String, String)>, Scorecard);
+
+/// Every path with its scorecard, computed once for all the tests in this file.
+fn scored() -> &'static [Scored] {
+    static SCORED: std::sync::OnceLock<Vec<Scored>> = std::sync::OnceLock::new();
+    SCORED.get_or_init(|| {
+        all_paths(ds())
+            .into_iter()
+            .map(|path| {
+                let card = scorecard(ds(), &path);
+                (path, card)
+            })
+            .collect()
+    })
+}
+
+fn label(side_id: &str) -> &'static str {
+    ds().side(side_id).map_or("?", |side| side.label.as_str())
+}
+
+#[test]
+fn the_level_is_a_function_of_the_lead_that_never_falls_as_the_lead_grows() {
+    let mut by_lead: Vec<(i64, Level)> = scored()
+        .iter()
+        .map(|(_, card)| (card.verdict.lead, card.verdict.level))
+        .collect();
+    by_lead.sort();
+    by_lead.dedup();
+    for pair in by_lead.windows(2) {
+        let ((lead, level), (next_lead, next_level)) = (pair[0], pair[1]);
+        assert_ne!(
+            lead, next_lead,
+            "lead {lead} reads as both {level:?} and {next_level:?}"
+        );
+        assert!(
+            level <= next_level,
+            "a lead of {next_lead} reads {next_level:?}, weaker than {lead} ({level:?})"
+        );
+    }
+    // Every level occurs in the default dataset, so the rule is not trivially true.
+    for level in [Level::TooClose, Level::Slight, Level::Clear, Level::Strong] {
+        assert!(by_lead.iter().any(|(_, seen)| *seen == level), "{level:?}");
+    }
+}
+
+#[test]
+fn too_close_to_call_exactly_when_sides_are_in_contention_and_never_a_high_lead() {
+    let margin = i64::from(ds().tie_margin);
+    for (path, card) in scored() {
+        let too_close = card.verdict.level == Level::TooClose;
+        assert_eq!(too_close, card.in_contention.len() > 1, "{path:?}");
+        match too_close {
+            true => assert!(card.verdict.lead <= margin, "{path:?}: {:?}", card.verdict),
+            // A recommendation outside the margin always leads by at least one point more.
+            false => assert!(card.verdict.lead > margin, "{path:?}: {:?}", card.verdict),
+        }
+    }
+}
+
+#[test]
+fn the_lead_is_the_winners_points_minus_the_runner_ups() {
+    for (path, card) in scored() {
+        let total = |side_id: &str| {
+            card.totals
+                .iter()
+                .find(|total| total.side_id == side_id)
+                .map(|total| total.points)
+        };
+        let runner_up = card.runner_up.as_deref().expect("three sides");
+        assert_eq!(
+            Some(card.verdict.lead),
+            total(&card.winner)
+                .zip(total(runner_up))
+                .map(|(w, r)| w - r),
+            "{path:?}"
+        );
+        // The runner-up is the best of the others: no other side has more points.
+        for other in &card.totals {
+            if other.side_id != card.winner {
+                assert!(other.points <= total(runner_up).unwrap_or(0), "{path:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_words_state_the_lead_and_say_when_the_winner_has_no_more_points() {
+    for (path, card) in scored() {
+        let line = verdict_line(ds(), card);
+        let lead = card.verdict.lead;
+        let winner = label(&card.winner);
+        let runner_up = label(card.runner_up.as_deref().expect("three sides"));
+        let expected_start = match card.verdict.level {
+            Level::TooClose => "Too close to call: ",
+            Level::Slight => "A slight lead: ",
+            Level::Clear => "A clear lead: ",
+            Level::Strong => "A strong lead: ",
+        };
+        assert!(line.starts_with(expected_start), "{path:?}: {line}");
+        let expected = match lead {
+            0 => format!("{winner} and {runner_up} have equal points."),
+            lead if lead < 0 => format!("{winner} has {} fewer than {runner_up}.", points(-lead)),
+            lead => format!("{} ahead of {runner_up}.", points(lead)),
+        };
+        assert!(line.ends_with(&expected), "{path:?}: {line}");
+        // A tie-break or the tie order is explained whenever it was too close to call.
+        assert_eq!(
+            tie_explanation(ds(), card).is_some(),
+            card.verdict.level == Level::TooClose,
+            "{path:?}"
+        );
+    }
+}
+
+#[test]
+fn the_scale_starts_above_the_tie_margin() {
+    let scale = LeadScale::of(ds());
+    assert_eq!(scale.too_close, i64::from(ds().tie_margin));
+    assert!(scale.too_close < scale.slight && scale.slight < scale.clear);
+    assert_eq!(scale.level(scale.too_close), Level::TooClose);
+    assert_eq!(scale.level(scale.too_close + 1), Level::Slight);
+    assert_eq!(scale.level(scale.slight + 1), Level::Clear);
+    assert_eq!(scale.level(scale.clear + 1), Level::Strong);
+}
+
+#[test]
+fn the_strongest_point_against_and_the_strongest_for_are_always_shown() {
+    let mut with_against = 0;
+    for (path, card) in scored() {
+        let (shown_for, shown_against) = shown_reasons(card);
+        if let Some(strongest) = opposing(card).map(|reason| reason.for_winner).min() {
+            with_against += 1;
+            assert!(
+                shown_against
+                    .iter()
+                    .any(|reason| reason.for_winner == strongest),
+                "{path:?}: the strongest point against ({strongest}) is not shown"
+            );
+        }
+        if let Some(strongest) = supporting(card).map(|reason| reason.for_winner).max() {
+            assert!(
+                shown_for
+                    .iter()
+                    .any(|reason| reason.for_winner == strongest),
+                "{path:?}"
+            );
+        }
+        // Every effect that favoured another side over the winner counts against it,
+        // whatever it gave the winner itself (0 included).
+        for reason in &card.reasons {
+            let points_of = |side_id: &str| {
+                reason
+                    .points
+                    .iter()
+                    .find(|side| side.side_id == side_id)
+                    .map_or(0, |side| side.points)
+            };
+            let best_other = ds()
+                .sides
+                .iter()
+                .filter(|side| side.id != card.winner)
+                .map(|side| points_of(&side.id))
+                .max()
+                .unwrap_or(0);
+            assert_eq!(
+                reason.for_winner,
+                reason.points_for_winner - best_other,
+                "{path:?}"
+            );
+        }
+    }
+    assert!(with_against > 0, "some path has a point against its winner");
+}
+
+#[test]
+fn frameworks_are_in_a_language_the_team_knows_unless_a_part_says_why() {
+    let mut new_to_team = 0;
+    for (path, card) in scored() {
+        let known: Vec<&str> = path
+            .iter()
+            .filter_map(|(question, answer)| ds().question(question)?.answer(answer))
+            .flat_map(|answer| &answer.skills)
+            .map(String::as_str)
+            .collect();
+        let winner = ds().side(&card.winner).expect("a side");
+        for suggestion in suggest(ds(), path, &card.winner) {
+            let knows = known.is_empty() || known.contains(&suggestion.side.as_str());
+            assert_eq!(suggestion.new_to_team, !knows, "{path:?}");
+            if knows {
+                continue;
+            }
+            new_to_team += 1;
+            let part = winner
+                .parts
+                .iter()
+                .find(|part| part.side == suggestion.side)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{path:?}: {} in an unknown language",
+                        suggestion.framework_id
+                    )
+                });
+            assert!(
+                suggestion.reason.contains(&part.role),
+                "{path:?}: {}",
+                suggestion.reason
+            );
+        }
+    }
+    println!("{new_to_team} suggestions in a language new to the team, each with its part's why");
+}
+
+#[test]
+fn framework_reasons_quote_answers_in_the_readers_words() {
+    for (path, card) in scored() {
+        for suggestion in suggest(ds(), path, &card.winner) {
+            for (question_id, answer_id) in path {
+                let Some(answer) = ds().question(question_id).and_then(|q| q.answer(answer_id))
+                else {
+                    continue;
+                };
+                if answer.recap.is_some() {
+                    assert!(
+                        !suggestion.reason.contains(&format!("“{}”", answer.label)),
+                        "{path:?}: {} quotes a bare label",
+                        suggestion.reason
+                    );
+                }
+            }
+            assert!(
+                !suggestion.reason.contains("you chose"),
+                "{}",
+                suggestion.reason
+            );
+        }
+    }
+}
