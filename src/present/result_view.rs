@@ -80,26 +80,29 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
         );
     }
 
-    out.push(el("h3").text("Start with").into());
-    out.push(
-        el("ul")
-            .class("bc-frameworks")
-            .children(suggestions.iter().map(|suggestion| {
-                let name = text::framework_name(ds, &suggestion.framework_id);
-                let reason = text::framework_reason(ds, suggestion);
-                el("li")
-                    .attr("data-testid", "framework")
-                    .attr("data-framework", suggestion.framework_id.as_str())
-                    .child(el("strong").text(name.as_str()))
-                    .text(format!(
-                        " ({}): {}",
-                        text::side_label(ds, &suggestion.side),
-                        reason
-                    ))
-                    .into()
-            }))
-            .into(),
-    );
+    // No suggestion: the winner has no frameworks, or none in a language the team knows.
+    if !suggestions.is_empty() {
+        out.push(el("h3").text("Start with").into());
+        out.push(
+            el("ul")
+                .class("bc-frameworks")
+                .children(suggestions.iter().map(|suggestion| {
+                    let name = text::framework_name(ds, &suggestion.framework_id);
+                    let reason = text::framework_reason(ds, suggestion);
+                    el("li")
+                        .attr("data-testid", "framework")
+                        .attr("data-framework", suggestion.framework_id.as_str())
+                        .child(el("strong").text(name.as_str()))
+                        .text(format!(
+                            " ({}): {}",
+                            text::side_label(ds, &suggestion.side),
+                            reason
+                        ))
+                        .into()
+                }))
+                .into(),
+        );
+    }
 
     let (reasons, against) = shown_reasons(scorecard);
     out.push(el("h3").text("Why").into());
