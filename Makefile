@@ -1,6 +1,7 @@
 # The two commands a newcomer needs: `make serve` and `make test`. Both install what is missing.
 SHELL := /bin/bash
-export PATH := $(CURDIR)/tests/e2e/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# The build tools (wasm-opt, esbuild) are npm packages pinned in the root package.json.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8080
 
 .PHONY: serve test build bench setup

@@ -42,9 +42,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# wasm-opt (binaryen), playwright-core and axe-core, pinned by tests/e2e/package-lock.json.
-if [ ! -f tests/e2e/node_modules/.package-lock.json ] \
-  || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
-  say "installing the npm packages of tests/e2e"
-  (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# npm packages, each folder pinned by its own package-lock.json: the build tools at the root
+# (wasm-opt from binaryen, esbuild), the test packages in tests/e2e (playwright-core, axe-core).
+# `npm ci` runs only when node_modules is missing or older than the lock file.
+for dir in . tests/e2e; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] \
+    || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing the npm packages of $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="$PWD/tests/e2e/node_modules/.bin:$PATH"
+export PATH="$PWD/node_modules/.bin:$PATH"  # wasm-opt and esbuild (root package.json)
 export CHROMEDRIVER=/usr/bin/chromedriver
 
 step() { printf '\n==> %s\n' "$*"; }
