@@ -158,36 +158,35 @@ fn suggest_for_side(
 /// without one, the answer with its question ("you answered “…” to “…”").
 fn in_context(question: &Question, answer: &Answer) -> String {
     match &answer.recap {
-        Some(recap) => recap.trim_end_matches('.').to_string(),
+        Some(recap) => recap.strip_suffix('.').unwrap_or(recap).to_string(),
         None => format!("you answered “{}” to “{}”", answer.label, question.prompt),
     }
 }
 
-/// The text with its first letter in upper case.
+/// The text with its first letter in upper case. ASCII only, on bytes: Unicode's case
+/// tables and char searching cost several KB of wasm.
 fn upper_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
-/// The text with its first letter in lower case, unless it starts a name (a second
-/// capital, as in "NumPy", or a dot, as in "Node.js").
+/// The text with its first letter in lower case (ASCII only, as above), unless it starts
+/// a name: a second capital, as in "NumPy", or a dot in the first word, as in "Node.js".
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
-        return text.to_string();
-    };
-    if second.is_uppercase()
-        || text
-            .split(' ')
-            .next()
-            .is_some_and(|word| word.contains('.'))
-    {
-        return text.to_string();
+    let bytes = text.as_bytes();
+    let name = bytes.get(1).is_some_and(u8::is_ascii_uppercase)
+        || bytes
+            .iter()
+            .take_while(|&&byte| byte != b' ')
+            .any(|&byte| byte == b'.');
+    let mut text = text.to_string();
+    if let (false, Some(first)) = (name, text.get_mut(..1)) {
+        first.make_ascii_lowercase();
     }
-    first.to_lowercase().chain(text.chars().skip(1)).collect()
+    text
 }
 
 /// The text with a full stop at the end, unless it already ends a sentence.

@@ -85,15 +85,17 @@ pub struct LeadScale {
 
 impl LeadScale {
     pub fn of(ds: &Dataset) -> LeadScale {
-        let strongest = ds
-            .questions
-            .iter()
-            .flat_map(|question| &question.answers)
-            .flat_map(|answer| &answer.effects)
-            .flat_map(|effect| effect.scores.values())
-            .map(|&points| i64::from(points).abs())
-            .max()
-            .unwrap_or(1);
+        // Plain loops: nested `flat_map` chains cost more wasm.
+        let mut strongest = 1;
+        for question in &ds.questions {
+            for answer in &question.answers {
+                for effect in &answer.effects {
+                    for &points in effect.scores.values() {
+                        strongest = strongest.max(i64::from(points).abs());
+                    }
+                }
+            }
+        }
         let too_close = i64::from(ds.tie_margin);
         let slight = strongest.max(too_close + 1);
         LeadScale {
