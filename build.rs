@@ -1,24 +1,51 @@
-//! Minifies the default dataset before it is compiled into the widget: the file in
-//! `src/data` stays readable for authors, the wasm carries no indentation (16 KB less
-//! to download and to parse). A file that is not valid JSON is passed on unchanged, so
-//! the error the widget and the tests show points at its real line and column.
+//! Checks and minifies the default dataset before it is compiled into the widget.
+//!
+//! The dataset is loaded with the engine's own validator (`engine::load`: JSON syntax,
+//! shape, every cross-check and a walk of every path), compiled into this build script
+//! from `src/engine`. A dataset with a problem fails the build, whatever command started
+//! it (`cargo`, `trunk`, `make`), with every problem and its place. So the wasm can read
+//! the embedded file without re-running the cross-checks (`engine::validate::parse`).
+//!
+//! The file in `src/data` stays readable for authors; the wasm carries no indentation.
 
-use std::{env, fs, path::Path};
+use std::{env, fs, path::Path, process::ExitCode};
+
+// The engine is plain Rust + serde_json; the build script uses only `load`.
+#[allow(dead_code, unused_imports)]
+#[path = "src/engine/mod.rs"]
+mod engine;
 
 const DATASET: &str = "src/data/node-vs-python.json";
 
-fn main() {
+fn main() -> ExitCode {
     println!("cargo:rerun-if-changed={DATASET}");
+    println!("cargo:rerun-if-changed=src/engine");
     let text = match fs::read_to_string(DATASET) {
         Ok(text) => text,
-        Err(error) => panic!("cannot read {DATASET}: {error}"),
+        Err(error) => {
+            eprintln!("cannot read {DATASET}: {error}");
+            return ExitCode::FAILURE;
+        }
     };
-    let minified = serde_json::from_str::<serde_json::Value>(&text)
-        .ok()
-        .and_then(|value| serde_json::to_string(&value).ok())
-        .unwrap_or(text);
+    if let Err(error) = engine::load(&text) {
+        let problems = error.problems();
+        eprintln!("{DATASET}: {} problem(s):", problems.len());
+        for problem in &problems {
+            eprintln!("  {problem}");
+        }
+        return ExitCode::FAILURE;
+    }
+    let minified = match serde_json::from_str::<serde_json::Value>(&text) {
+        Ok(value) => value.to_string(),
+        Err(error) => {
+            eprintln!("{DATASET}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let out = Path::new(&env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.json");
     if let Err(error) = fs::write(&out, minified) {
-        panic!("cannot write {}: {error}", out.display());
+        eprintln!("cannot write {}: {error}", out.display());
+        return ExitCode::FAILURE;
     }
+    ExitCode::SUCCESS
 }

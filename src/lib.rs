@@ -19,17 +19,16 @@ pub const DEFAULT_DATASET_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/d
 
 /// The default dataset, parsed once per page however many widgets use it.
 ///
-/// Natively (so in `cargo test`) it is loaded with every check of `engine::load`. The wasm
-/// reads it with `engine::load_checked_elsewhere`, which skips the cross-checks: the file
-/// is compiled in, the tests have checked that very file, and the widget is smaller and
-/// starts sooner without them. A file that is not JSON or not shaped like a dataset still
-/// gives a readable error in the widget.
+/// `build.rs` has loaded this very file with every check of `engine::load` (a dataset with
+/// a problem fails the build), so the wasm reads it with `engine::validate::parse`, which
+/// skips the cross-checks: the widget is smaller and starts sooner without them. Natively
+/// (so in `cargo test`) it is loaded with every check again.
 pub fn default_dataset() -> Result<&'static Dataset, &'static LoadError> {
     static DATASET: OnceLock<Result<Dataset, LoadError>> = OnceLock::new();
     DATASET
         .get_or_init(|| {
             #[cfg(target_arch = "wasm32")]
-            return engine::validate::load_checked_elsewhere(DEFAULT_DATASET_JSON);
+            return engine::validate::parse(DEFAULT_DATASET_JSON);
             #[cfg(not(target_arch = "wasm32"))]
             return engine::load(DEFAULT_DATASET_JSON);
         })

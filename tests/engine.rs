@@ -12,6 +12,8 @@
 //! team ─js|py|both→ result
 //! ```
 #![cfg(not(target_arch = "wasm32"))]
+// Tests never ship in the wasm: std's collections and sort are fine here (clippy.toml).
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use std::collections::BTreeSet;
 
@@ -1238,18 +1240,19 @@ mod default_dataset {
     use backend_chooser::engine::{changes, suggest, winner};
     use std::collections::BTreeMap;
 
-    /// The widget reads the embedded file without the cross-checks (see `default_dataset`):
-    /// sound only because the file `build.rs` embeds is the source file, minified, and that
-    /// file passes every check.
+    /// The widget reads the embedded file without the cross-checks (`validate::parse`, see
+    /// `default_dataset`): sound because `build.rs` embeds the source file, minified, only
+    /// after `engine::load` accepted it.
     #[test]
     fn the_embedded_file_is_the_checked_source_file() {
-        use backend_chooser::engine::validate::load_checked_elsewhere;
+        use backend_chooser::engine::validate::parse;
         use backend_chooser::DEFAULT_DATASET_JSON;
         let source = include_str!("../src/data/node-vs-python.json");
-        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
+        let parse_json =
+            |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
         assert_eq!(
-            parse(DEFAULT_DATASET_JSON),
-            parse(source),
+            parse_json(DEFAULT_DATASET_JSON),
+            parse_json(source),
             "build.rs kept the content"
         );
         assert!(
@@ -1257,7 +1260,7 @@ mod default_dataset {
             "build.rs minified it"
         );
         let checked = load(source).expect("the dataset passes every check");
-        assert_eq!(load_checked_elsewhere(DEFAULT_DATASET_JSON), Ok(checked));
+        assert_eq!(parse(DEFAULT_DATASET_JSON), Ok(checked));
     }
 
     #[test]
@@ -1553,6 +1556,124 @@ mod default_dataset {
             "data-heavy but light computation, Python team",
             "what=data cpuwork=light team=python",
             "",
+            "python",
+            95,
+        );
+    }
+
+    /// Checks that at most `max_percent` of the completions end with `side` winning.
+    fn check_at_most(name: &str, pick: &str, side: &str, max_percent: u64) {
+        let ds = default_dataset();
+        let tally = winners(ds, &constraints(pick), &BTreeMap::new());
+        let total: u64 = tally.values().sum();
+        let won = tally.get(side).copied().unwrap_or(0);
+        assert!(total > 0, "{name}: no path matches {pick}");
+        assert!(
+            won * 100 <= total * max_percent,
+            "{name}: {side} wins {won} of {total} completions, at most {max_percent}% allowed; winners {tally:?}"
+        );
+    }
+
+    #[test]
+    fn strong_cases_hold_with_nothing_ruled_out() {
+        check(
+            "real-time or streaming app, JavaScript team",
+            "what=realtime|streaming rtdata=analytics|relay team=js",
+            "",
+            "node",
+            97,
+        );
+        check(
+            "data, ML, science, algorithms or MVP, Python team",
+            "what=data|science|algo|mvp team=python",
+            "",
+            "python",
+            97,
+        );
+        check(
+            "legacy integration, Python team",
+            "what=legacy team=python",
+            "existing=node",
+            "python",
+            100,
+        );
+        check(
+            "data/ML microservices, Python team",
+            "what=microsvc msparts=data team=python",
+            "existing=node",
+            "python",
+            100,
+        );
+    }
+
+    #[test]
+    fn the_hybrid_needs_a_team_willing_to_run_two_runtimes() {
+        // Any answer that asks for the hybrid leads to "tworun"; a throwaway MVP included.
+        check(
+            "a hybrid case, two runtimes welcome",
+            "tworun=yes|unsure",
+            "",
+            "hybrid",
+            90,
+        );
+        check_at_most(
+            "a hybrid case, one runtime wanted",
+            "tworun=no",
+            "hybrid",
+            5,
+        );
+    }
+
+    #[test]
+    fn weaker_signals_still_lean_the_expected_way() {
+        // Thresholds set after looking at the results, with some slack: they guard
+        // against regressions in the weights, they do not prove them right.
+        check(
+            "hosted AI API calls only, JavaScript team",
+            "what=ml mlserve=hosted team=js",
+            "",
+            "node",
+            95,
+        );
+        check(
+            "heavy computation, JavaScript team",
+            "what=data|science|algo cpuwork=heavy team=js",
+            "",
+            "python",
+            60,
+        );
+        check(
+            "small real-time app, Python team writing async code",
+            "what=realtime rtdata=analytics|relay conns=few team=python pyasync=async",
+            "",
+            "python",
+            85,
+        );
+        check(
+            "real-time app under huge load, Python team writing sync code",
+            "what=realtime rtdata=relay conns=massive team=python pyasync=sync",
+            "",
+            "node",
+            70,
+        );
+        check(
+            "new junior team, conventional web app",
+            "what=webapp team=other newteam=junior",
+            "",
+            "python",
+            90,
+        );
+        check(
+            "team knows both, real-time app without ML",
+            "what=realtime|streaming rtdata=relay|analytics team=both",
+            "",
+            "node",
+            95,
+        );
+        check(
+            "team knows both, data or science app",
+            "what=data|science|algo team=both",
+            "existing=node",
             "python",
             95,
         );

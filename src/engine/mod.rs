@@ -9,11 +9,13 @@
 //! - `frameworks`: which framework to start with on each side of the winner.
 //! - `what_if`: which single changed answer would change the winner.
 //! - `share`: the URL fragment that carries the answers.
+//! - `report`: the dataset report for authors (paths, winners, answers that never matter).
 
 pub mod frameworks;
 pub mod model;
 pub mod paths;
 pub mod read_json;
+pub mod report;
 pub mod score;
 pub mod session;
 pub mod share;

@@ -7,13 +7,12 @@
 //! `Answer::skills`, `Answer::recap`.
 
 use super::small_map::SmallMap;
-use serde::Serialize;
 
 /// The reserved `next` value that ends a path and shows the result.
 pub const RESULT: &str = "result";
 
 /// A whole comparison: its sides, the facts it rests on, and the questions that decide.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
     /// A short, URL-safe id (`[a-z0-9-]+`), written into share links.
     pub id: String,
@@ -39,19 +38,18 @@ pub struct Dataset {
 }
 
 /// One possible recommendation.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Side {
     pub id: String,
     pub label: String,
     /// One sentence on what choosing this side means.
     pub summary: String,
     /// For a side that combines others (the hybrid): which part runs on which side, and why.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Part>,
 }
 
 /// A part of a combined side: the role one of the other sides plays in it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Part {
     pub side: String,
     pub role: String,
@@ -59,7 +57,7 @@ pub struct Part {
 }
 
 /// One thing the comparison weighs, with what it says for each side.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Criterion {
     pub id: String,
     /// The group in the comparison table, e.g. "Performance".
@@ -75,16 +73,15 @@ pub struct Criterion {
 }
 
 /// Where a fact comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub title: String,
     /// Absent for the seed article, which has no public address here.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// A framework a reader could start with.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Framework {
     pub id: String,
     /// The side id it belongs to (never a combined side).
@@ -95,29 +92,26 @@ pub struct Framework {
 }
 
 /// One step of the decision tree.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub id: String,
     pub prompt: String,
     pub help: String,
     /// Where every answer without its own `next` leads: a question id or `RESULT`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     pub answers: Vec<Answer>,
 }
 
 /// One choice in a question.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Answer {
     pub id: String,
     pub label: String,
     pub help: String,
     /// Overrides the question's `next`: this is what makes the tree branch.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
     pub effects: Vec<Effect>,
     /// Points for frameworks, keyed by framework id (range -5..=5).
-    #[serde(skip_serializing_if = "SmallMap::is_empty")]
     pub frameworks: SmallMap<String, i32>,
     /// The sides whose language the team knows, when this answer says so (the team
     /// question). A framework is suggested in another language only with the reason a
@@ -131,7 +125,7 @@ pub struct Answer {
 }
 
 /// What an answer does to the scores, and the fact it rests on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Effect {
     /// The criterion id this effect rests on.
     pub criterion: String,

@@ -167,8 +167,8 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
         ));
     }
     // From here on the text is ASCII, so byte offsets are character offsets. No `str` is
-    // sliced by index in the widget: the boundary check's panic message alone (it formats
-    // chars and ranges) costs about 3 KB of brotli wasm.
+    // sliced by index in the widget (the `clippy::string_slice` lint): the boundary
+    // check's panic message alone formats chars and ranges (README.md, "Size").
     let Some((head, answers)) = text.split_once(':') else {
         return Err(malformed(
             text.len(),

@@ -1,7 +1,7 @@
 //! A small stable sort for the engine's short lists (reasons, criteria, changes: a few
 //! dozen items at most). The standard library's sort is far faster on long lists, but it
-//! puts about 3 KB of wasm into the bundle for every element type it sorts; this one is a
-//! few hundred bytes.
+//! puts a copy of its code into the wasm for every element type it sorts; this one is a
+//! few hundred bytes (figures: README.md, "Size"). clippy.toml disallows std's sorts.
 
 /// Sorts `items` by `key`, keeping the order of equal items (insertion sort: O(n²), meant
 /// for lists of at most a few hundred items).

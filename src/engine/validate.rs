@@ -4,7 +4,6 @@
 //! `questions[3].answers[1].next: unknown question "db-kind"`. Loading never panics, and
 //! refuses oversized input before parsing it.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -12,6 +11,7 @@ use super::model::{Dataset, Question, RESULT};
 use super::paths::{Next, Tree};
 use super::read_json;
 use super::score::add_answer;
+use super::small_map::SmallMap;
 
 /// The largest input `load` parses.
 pub const MAX_INPUT_BYTES: usize = 512 * 1024;
@@ -97,9 +97,9 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Parses and checks a dataset.
+/// Parses and checks a dataset: the way in for any dataset from outside.
 pub fn load(json: &str) -> Result<Dataset, LoadError> {
-    let dataset = load_checked_elsewhere(json)?;
+    let dataset = parse(json)?;
     let problems = check(&dataset);
     if !problems.is_empty() {
         return Err(LoadError::Invalid { problems });
@@ -107,10 +107,11 @@ pub fn load(json: &str) -> Result<Dataset, LoadError> {
     Ok(dataset)
 }
 
-/// Parses and reads a dataset without `check`: only for a dataset that the tests have
-/// already loaded with `load` (the one compiled into the widget). Other engine modules
-/// assume a checked dataset.
-pub fn load_checked_elsewhere(json: &str) -> Result<Dataset, LoadError> {
+/// Parses a dataset and reads it into the model (size limit, JSON syntax, shape, types)
+/// without `check`'s cross-checks. Only for the dataset compiled into the widget, which
+/// `build.rs` has loaded with `load` (a build fails on any problem); everything else goes
+/// through `load`. Other engine modules assume a checked dataset.
+pub fn parse(json: &str) -> Result<Dataset, LoadError> {
     if json.len() > MAX_INPUT_BYTES {
         return Err(LoadError::TooLarge {
             bytes: json.len(),
@@ -150,18 +151,18 @@ struct Checker<'a> {
     ds: &'a Dataset,
     problems: Vec<Problem>,
     /// The first index of each id.
-    sides: BTreeMap<&'a str, usize>,
-    criteria: BTreeMap<&'a str, usize>,
-    frameworks: BTreeMap<&'a str, usize>,
-    questions: BTreeMap<&'a str, usize>,
+    sides: SmallMap<&'a str, usize>,
+    criteria: SmallMap<&'a str, usize>,
+    frameworks: SmallMap<&'a str, usize>,
+    questions: SmallMap<&'a str, usize>,
 }
 
 impl<'a> Checker<'a> {
     fn new(ds: &'a Dataset) -> Checker<'a> {
-        fn first_indices<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
-            let mut first = BTreeMap::new();
+        fn first_indices<'a>(ids: impl Iterator<Item = &'a str>) -> SmallMap<&'a str, usize> {
+            let mut first = SmallMap::new();
             for (index, id) in ids.enumerate() {
-                first.entry(id).or_insert(index);
+                first.get_or_insert(id, index);
             }
             first
         }
@@ -311,19 +312,19 @@ impl<'a> Checker<'a> {
 
     fn tie_lists(&mut self) {
         let ds = self.ds;
-        let mut listed = BTreeSet::new();
+        let mut listed = SmallMap::new();
         for (index, side_id) in ds.tie_order.iter().enumerate() {
             let at = format!("tie_order[{index}]");
             self.side_reference(&at, side_id);
-            if !listed.insert(side_id.as_str()) {
+            if listed.insert(side_id.as_str(), ()).is_some() {
                 self.report(at, format!("side \"{side_id}\" is listed twice"));
             }
         }
-        let mut listed = BTreeSet::new();
+        let mut listed = SmallMap::new();
         for (index, question_id) in ds.tie_break.iter().enumerate() {
             let at = format!("tie_break[{index}]");
             self.question_reference(&at, question_id);
-            if !listed.insert(question_id.as_str()) {
+            if listed.insert(question_id.as_str(), ()).is_some() {
                 self.report(at, format!("question \"{question_id}\" is listed twice"));
             }
         }
@@ -453,11 +454,11 @@ impl<'a> Checker<'a> {
                 ),
             );
         }
-        let mut answer_ids: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut answer_ids: SmallMap<&str, usize> = SmallMap::new();
         for (answer_index, answer) in question.answers.iter().enumerate() {
             let answer_at = format!("{at}.answers[{answer_index}]");
             self.id(&format!("{answer_at}.id"), &answer.id);
-            let first = *answer_ids.entry(answer.id.as_str()).or_insert(answer_index);
+            let first = *answer_ids.get_or_insert(answer.id.as_str(), answer_index);
             self.unique(
                 &format!("{answer_at}.id"),
                 Some(first),
