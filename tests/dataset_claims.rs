@@ -36,8 +36,9 @@ fn show(path: &[(String, String)]) -> String {
 /// only JavaScript is recommended Python alone only when the work is real computation
 /// (Python's numeric and ML libraries) or a Python backend already exists; a team that
 /// knows only Python is recommended Node.js alone only when a Node.js backend already
-/// exists, or when a team writing synchronous Python expects tens of thousands of open
-/// connections. Either happens on at most 5% of that team's paths.
+/// exists, or when a team that writes only synchronous Python builds one of Node.js's
+/// own use cases (live, streaming, single-page app or gateway services). Either happens
+/// on at most 5% of that team's paths.
 #[test]
 fn a_one_language_team_gets_the_other_language_only_for_a_strong_reason() {
     let ds = default_dataset();
@@ -64,10 +65,13 @@ fn a_one_language_team_gets_the_other_language_only_for_a_strong_reason() {
                 if won == "node" {
                     python_to_node += 1;
                     let node_code = answer(&path, "existing") == Some("node");
-                    let sync_at_scale = answer(&path, "pyasync") == Some("sync")
-                        && answer(&path, "conns") == Some("massive");
+                    let node_use_case = matches!(
+                        answer(&path, "what"),
+                        Some("realtime" | "streaming" | "spa")
+                    ) || answer(&path, "msparts") == Some("gateway");
+                    let sync_only = answer(&path, "pyasync") == Some("sync");
                     assert!(
-                        node_code || sync_at_scale,
+                        node_code || (sync_only && node_use_case),
                         "a Python team gets Node.js without a strong reason: {}",
                         show(&path)
                     );
