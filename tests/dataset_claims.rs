@@ -168,3 +168,50 @@ fn framework_points_follow_the_readers_words() {
     }
     assert!(checked > 0);
 }
+
+/// Framework reasons quote the answers that gave points ("NestJS, because you write
+/// TypeScript"), so each such answer restates itself in the reader's voice: a short
+/// lower-case clause that completes "because …".
+#[test]
+fn every_answer_that_gives_framework_points_has_a_recap() {
+    let ds = default_dataset();
+    for question in &ds.questions {
+        for answer in &question.answers {
+            if answer.frameworks.is_empty() {
+                continue;
+            }
+            let place = format!("{}={}", question.id, answer.id);
+            let recap = answer
+                .recap
+                .as_deref()
+                .unwrap_or_else(|| panic!("{place} gives framework points but has no recap"));
+            assert!(
+                recap.chars().count() <= 120
+                    && recap.starts_with(|first: char| first.is_lowercase())
+                    && !recap.ends_with(['.', '!', '?']),
+                "{place}: recap {recap:?} does not complete \"because …\""
+            );
+        }
+    }
+}
+
+/// The team question is the only one that names the team's languages, as side ids.
+#[test]
+fn the_team_answers_name_the_languages_the_team_knows() {
+    let ds = default_dataset();
+    for question in &ds.questions {
+        for answer in &question.answers {
+            let expected: &[&str] = match (question.id.as_str(), answer.id.as_str()) {
+                ("team", "js") => &["node"],
+                ("team", "python") => &["python"],
+                ("team", "both") => &["node", "python"],
+                _ => &[],
+            };
+            assert_eq!(
+                answer.skills, expected,
+                "{}={}: skills",
+                question.id, answer.id
+            );
+        }
+    }
+}
