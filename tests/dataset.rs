@@ -512,8 +512,10 @@ mod content {
         assert_none(violations);
     }
 
+    /// The article's eight, and AdonisJS: the Node.js answer to "batteries included"
+    /// (an ORM, auth and validation built in, per its own docs), which the article lacks.
     #[test]
-    fn the_eight_frameworks_of_the_article() {
+    fn the_eight_frameworks_of_the_article_and_adonisjs() {
         let ds = default_dataset();
         let frameworks: Vec<(&str, &str)> = ds
             .frameworks
@@ -527,6 +529,7 @@ mod content {
                 ("fastify", "node"),
                 ("nestjs", "node"),
                 ("koa", "node"),
+                ("adonisjs", "node"),
                 ("django", "python"),
                 ("flask", "python"),
                 ("fastapi", "python"),

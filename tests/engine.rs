@@ -1646,12 +1646,15 @@ mod default_dataset {
             "node",
             95,
         );
+        // The team's skills come first (the comparison's closing advice), so a JavaScript
+        // team keeps Node.js unless heavy numeric work outweighs them: for a team on plain
+        // JavaScript it does in about a quarter of the completions.
         check(
-            "heavy computation, JavaScript team",
-            "what=data|science|algo cpuwork=heavy team=js",
+            "heavy computation, plain-JavaScript team",
+            "what=data|science|algo cpuwork=heavy team=js ts=plain",
             "",
             "python",
-            60,
+            20,
         );
         check(
             "small real-time app, Python team writing async code",
@@ -1660,12 +1663,14 @@ mod default_dataset {
             "python",
             85,
         );
+        // A Python team keeps Python when the scores are close (the team's answer breaks
+        // near ties); Node.js wins when the rest of the path adds to its lead.
         check(
             "real-time app under huge load, Python team writing sync code",
             "what=realtime rtdata=relay conns=massive team=python pyasync=sync",
             "",
             "node",
-            70,
+            20,
         );
         check(
             "new junior team, conventional web app",
