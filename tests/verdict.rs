@@ -106,7 +106,6 @@ fn the_words_state_the_lead_and_say_when_the_winner_has_no_more_points() {
     for (path, card) in scored() {
         let line = verdict_line(ds(), card);
         let lead = card.verdict.lead;
-        let winner = label(&card.winner);
         let runner_up = label(card.runner_up.as_deref().expect("three sides"));
         let expected_start = match card.verdict.level {
             Level::TooClose => "Too close to call: ",
@@ -116,8 +115,8 @@ fn the_words_state_the_lead_and_say_when_the_winner_has_no_more_points() {
         };
         assert!(line.starts_with(expected_start), "{path:?}: {line}");
         let expected = match lead {
-            0 => format!("{winner} and {runner_up} have equal points."),
-            lead if lead < 0 => format!("{winner} has {} fewer than {runner_up}.", points(-lead)),
+            0 => format!("equal points with {runner_up}."),
+            lead if lead < 0 => format!("{} fewer than {runner_up}.", points(-lead)),
             lead => format!("{} ahead of {runner_up}.", points(lead)),
         };
         assert!(line.ends_with(&expected), "{path:?}: {line}");

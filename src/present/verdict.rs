@@ -36,34 +36,25 @@ pub fn points(count: i64) -> String {
     }
 }
 
-/// The headline's verdict: the level, then the lead in points over the next side. When
-/// the scores were too close to call, it says plainly whether the recommendation has more,
-/// equal or fewer points than the next side.
+/// The headline's verdict: the level, then the lead in points over the next side (the
+/// recommendation itself is named in the heading above it). When the scores were too close
+/// to call, it says plainly whether the recommendation has more, equal or fewer points.
 ///
-/// e.g. "A clear lead: Node.js is 7 points ahead of Python." or "Too close to call:
-/// Python has 1 point fewer than Node.js."
+/// e.g. "A clear lead: 7 points ahead of Python." or "Too close to call: 1 point fewer
+/// than Node.js."
 pub fn verdict_line(ds: &Dataset, card: &Scorecard) -> String {
     let level = level_words(card.verdict.level);
-    let winner = side_label(ds, &card.winner);
     let Some(runner_up) = card.runner_up.as_deref() else {
-        return format!("{level}: {winner} is the only option.");
+        return format!("{level}: the only option.");
     };
     let runner_up = side_label(ds, runner_up);
-    let lead = card.verdict.lead;
-    match lead {
-        0 => format!("{level}: {winner} and {runner_up} have equal points."),
-        lead if lead < 0 => format!(
-            "{level}: {winner} has {} fewer than {runner_up}.",
-            points(-lead)
-        ),
-        lead if card.verdict.level == Level::TooClose => format!(
-            "{level}: {winner} is only {} ahead of {runner_up}.",
-            points(lead)
-        ),
-        lead => format!(
-            "{level}: {winner} is {} ahead of {runner_up}.",
-            points(lead)
-        ),
+    match card.verdict.lead {
+        0 => format!("{level}: equal points with {runner_up}."),
+        lead if lead < 0 => format!("{level}: {} fewer than {runner_up}.", points(-lead)),
+        lead if card.verdict.level == Level::TooClose => {
+            format!("{level}: only {} ahead of {runner_up}.", points(lead))
+        }
+        lead => format!("{level}: {} ahead of {runner_up}.", points(lead)),
     }
 }
 
@@ -97,8 +88,7 @@ pub fn scale_explanation(ds: &Dataset, card: &Scorecard) -> String {
         .as_deref()
         .map_or_else(|| "the next side".to_string(), |side| side_label(ds, side));
     format!(
-        "The lead is {}’s points minus {next}’s, the next best. Up to {} is too close to call; up to {}, what one strong answer gives a side, a slight lead; up to {}, a clear lead; more, a strong lead.",
-        side_label(ds, &card.winner),
+        "The lead is the recommendation’s points minus those of the next best side ({next}). Up to {} is too close to call; up to {}, what one strong answer gives a side, a slight lead; up to {}, a clear lead; more, a strong lead.",
         points(scale.too_close),
         points(scale.slight),
         points(scale.clear),

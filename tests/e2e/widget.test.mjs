@@ -66,7 +66,7 @@ test('a whole path with the mouse ends in a recommendation with reasons', async 
   assert.ok(path.length >= 8 && path.length <= 14, `path length ${path.length}`);
   const verdict = page.locator('[data-testid="verdict"]');
   assert.match(await verdict.getAttribute('data-side'), /^(node|python|hybrid)$/);
-  assert.match(await page.locator('[data-testid="confidence"]').innerText(), /^(A (slight|clear|strong) lead: .+ is \d+ points? ahead of .+\.|Too close to call: .+\.)$/);
+  assert.match(await page.locator('[data-testid="confidence"]').innerText(), /^(A (slight|clear|strong) lead: \d+ points? ahead of .+\.|Too close to call: .+\.)$/);
   assert.ok((await page.locator('[data-testid="reason"]').count()) >= 1);
   assert.ok((await page.locator('[data-testid="framework"]').count()) >= 1);
   assert.ok((await page.locator('[data-testid="bar"]').count()) >= 1);
