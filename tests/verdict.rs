@@ -252,3 +252,51 @@ fn framework_reasons_quote_answers_in_the_readers_words() {
         }
     }
 }
+
+/// The result as a reader sees it, on every path: the verdict line and its level, a
+/// framework or the note saying why there is none, and the strongest point against.
+#[test]
+fn the_rendered_result_agrees_with_the_engine_on_every_path() {
+    use backend_chooser::present::markup::{by_test_id, el, Markup};
+    use backend_chooser::present::outcome::Outcome;
+    use backend_chooser::present::result_view::result_markup;
+    use backend_chooser::present::verdict::level_key;
+
+    for (path, card) in scored() {
+        let outcome = Outcome {
+            answered: path.clone(),
+            scorecard: card.clone(),
+            suggestions: suggest(ds(), path, &card.winner),
+            // What-ifs are checked in the engine's tests; leaving them out keeps this fast.
+            changes: Vec::new(),
+        };
+        let markup: Markup = el("div")
+            .children(result_markup(ds(), &outcome, "https://example.org/#x"))
+            .into();
+        let verdict = by_test_id(&markup, "confidence");
+        assert_eq!(verdict.len(), 1, "{path:?}");
+        assert_eq!(
+            Markup::Element(verdict[0].clone()).text_content(),
+            verdict_line(ds(), card),
+            "{path:?}"
+        );
+        assert_eq!(
+            verdict[0].attribute("data-level"),
+            Some(level_key(card.verdict.level))
+        );
+        let frameworks = by_test_id(&markup, "framework").len();
+        let note = by_test_id(&markup, "no-framework").len();
+        assert_eq!(frameworks, outcome.suggestions.len(), "{path:?}");
+        assert_eq!(note, usize::from(frameworks == 0), "{path:?}");
+        if let Some(strongest) = opposing(card).next() {
+            let shown = by_test_id(&markup, "against");
+            assert!(
+                shown.iter().any(|item| Markup::Element((*item).clone())
+                    .text_content()
+                    .starts_with(&strongest.because)),
+                "{path:?}: {}",
+                strongest.because
+            );
+        }
+    }
+}

@@ -38,11 +38,7 @@ pub fn suggest(ds: &Dataset, answered: &[(String, String)], winner: &str) -> Vec
     let Some(winner_side) = ds.side(winner) else {
         return Vec::new();
     };
-    let known: Vec<&str> = chosen
-        .iter()
-        .flat_map(|(_, answer)| &answer.skills)
-        .map(String::as_str)
-        .collect();
+    let known = team_knows(&chosen);
     let new_to_team = |side: &str| !known.is_empty() && !known.contains(&side);
     if winner_side.parts.is_empty() {
         if new_to_team(&winner_side.id) {
@@ -63,6 +59,22 @@ pub fn suggest(ds: &Dataset, answered: &[(String, String)], winner: &str) -> Vec
         suggestions.extend(suggest_for_side(ds, &chosen, &part.side, new_part));
     }
     suggestions
+}
+
+/// The sides whose language the team says it knows (`Answer::skills` of the chosen answers),
+/// in the order the answers name them; empty when no answer says.
+pub fn team_skills<'a>(ds: &'a Dataset, answered: &[(String, String)]) -> Vec<&'a str> {
+    team_knows(&resolve(ds, answered))
+}
+
+fn team_knows<'a>(chosen: &[Choice<'a>]) -> Vec<&'a str> {
+    let mut known = Vec::new();
+    for (_, answer) in chosen {
+        for side in &answer.skills {
+            known.push(side.as_str());
+        }
+    }
+    known
 }
 
 fn suggest_for_side(

@@ -24,7 +24,7 @@ pub mod sort;
 pub mod validate;
 pub mod what_if;
 
-pub use frameworks::{suggest, Suggestion};
+pub use frameworks::{suggest, team_skills, Suggestion};
 pub use model::{Dataset, RESULT};
 pub use paths::{all_paths, count_paths, path_lengths, PathLengths, Progress};
 pub use score::{scorecard, winner, LeadScale, Level, Reason, Scorecard, Verdict};

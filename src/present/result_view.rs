@@ -80,7 +80,28 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
         );
     }
 
-    // No suggestion: the winner has no frameworks, or none in a language the team knows.
+    // No suggestion for a side with frameworks: the team said it knows other languages.
+    let has_frameworks = ds
+        .frameworks
+        .iter()
+        .any(|framework| framework.side == scorecard.winner);
+    if suggestions.is_empty() && has_frameworks {
+        let known: Vec<String> = crate::engine::team_skills(ds, &outcome.answered)
+            .into_iter()
+            .map(|side| text::side_label(ds, side))
+            .collect();
+        let winner = text::side_label(ds, &scorecard.winner);
+        out.push(el("h3").text("Start with").into());
+        out.push(
+            el("p")
+                .attr("data-testid", "no-framework")
+                .text(format!(
+                    "No framework is suggested: your team said it knows {}, not {winner}. Choose one with someone who has built with {winner}, or keep the one your existing code uses.",
+                    known.join(" and ")
+                ))
+                .into(),
+        );
+    }
     if !suggestions.is_empty() {
         out.push(el("h3").text("Start with").into());
         out.push(
