@@ -416,8 +416,8 @@ mod actions {
     use backend_chooser::present::markup::Element;
     use backend_chooser::present::question_view::question_markup;
     use backend_chooser::present::shell::{
-        copy_status_markup, dataset_error_markup, embed_panel_markup, filter_markup,
-        header_markup, notice_markup,
+        copy_status_markup, dataset_error_markup, embed_panel_markup, filter_markup, header_markup,
+        notice_markup,
     };
     use backend_chooser::present::tabs::{tabs_markup, Tab};
 
@@ -474,7 +474,11 @@ mod actions {
             for (position, selected, choose_first) in [
                 (1, None, false),
                 (2, None, true),
-                (3, question.answers.first().map(|answer| answer.id.as_str()), false),
+                (
+                    3,
+                    question.answers.first().map(|answer| answer.id.as_str()),
+                    false,
+                ),
             ] {
                 let progress = Progress {
                     position,
@@ -542,7 +546,15 @@ mod actions {
         }
         assert_eq!(
             names(&seen),
-            ["apply", "back", "copy-link", "copy-markdown", "go-to", "print", "restart"]
+            [
+                "apply",
+                "back",
+                "copy-link",
+                "copy-markdown",
+                "go-to",
+                "print",
+                "restart"
+            ]
         );
     }
 

@@ -185,7 +185,10 @@ fn the_decoder_reads_actions_and_a_forms_checked_radio_and_names_what_it_cannot_
     let container = document().create_element("div").unwrap();
     let form = |checked: bool| {
         let radio = |value: &str, checked: bool| {
-            let mut radio = el("input").attr("type", "radio").attr("name", "q").attr("value", value);
+            let mut radio = el("input")
+                .attr("type", "radio")
+                .attr("name", "q")
+                .attr("value", value);
             if checked {
                 radio = radio.attr("checked", "");
             }
@@ -204,7 +207,10 @@ fn the_decoder_reads_actions_and_a_forms_checked_radio_and_names_what_it_cannot_
         form(true).into(),
         el("button").action(Action::Tab(Tab::Map)).into(),
         el("button").attr("data-action", "go_to").into(),
-        el("button").attr("data-action", "tab").attr("data-tab", "settings").into(),
+        el("button")
+            .attr("data-action", "tab")
+            .attr("data-tab", "settings")
+            .into(),
     ];
     replace_children(&container, &markup);
     let read = |index: u32| {

@@ -42,7 +42,9 @@ impl Snippet {
     }
 
     pub fn from_key(key: &str) -> Option<Snippet> {
-        Snippet::ALL.into_iter().find(|snippet| snippet.key() == key)
+        Snippet::ALL
+            .into_iter()
+            .find(|snippet| snippet.key() == key)
     }
 }
 
@@ -58,9 +60,14 @@ pub enum Action {
     /// Back to the question before.
     Back,
     /// Back to an answered question, to change the answer.
-    GoTo { question: String },
+    GoTo {
+        question: String,
+    },
     /// Apply a "what would change this" item: this answer to this question.
-    Apply { question: String, answer: String },
+    Apply {
+        question: String,
+        answer: String,
+    },
     /// Start over.
     Restart,
     /// Open a tab.
@@ -167,7 +174,8 @@ impl Action {
                 attribute: key,
             })
         };
-        let bad = |attribute: &'static str, value: String| ActionError::BadValue { attribute, value };
+        let bad =
+            |attribute: &'static str, value: String| ActionError::BadValue { attribute, value };
         Ok(match name.as_str() {
             "next" => Action::Next {
                 question: required(QUESTION)?,
@@ -220,7 +228,9 @@ mod tests {
                 question: question(),
                 answer: Some(answer()),
             },
-            Some(Action::Next { answer: Some(_), .. }) => Action::Back,
+            Some(Action::Next {
+                answer: Some(_), ..
+            }) => Action::Back,
             Some(Action::Back) => Action::GoTo {
                 question: question(),
             },
@@ -241,7 +251,11 @@ mod tests {
             Some(Action::Print) => Action::Dismiss,
             Some(Action::Dismiss) => Action::CopySnippet(Snippet::ALL[0]),
             Some(Action::CopySnippet(snippet)) => {
-                match Snippet::ALL.iter().position(|each| each == snippet).map(|i| i + 1) {
+                match Snippet::ALL
+                    .iter()
+                    .position(|each| each == snippet)
+                    .map(|i| i + 1)
+                {
                     Some(next) if next < Snippet::ALL.len() => {
                         Action::CopySnippet(Snippet::ALL[next])
                     }

@@ -348,10 +348,10 @@ fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
                 },
             )
             .class("bc-link")
-                .attr(
-                    "aria-label",
-                    format!("Apply: answer “{label}” to “{prompt}”"),
-                ),
+            .attr(
+                "aria-label",
+                format!("Apply: answer “{label}” to “{prompt}”"),
+            ),
         )
         .into()
 }
