@@ -408,3 +408,182 @@ mod texts {
         assert!(path_markup(ds(), &[]).is_empty());
     }
 }
+
+mod actions {
+    use super::*;
+    use backend_chooser::engine::Progress;
+    use backend_chooser::present::action::{self, Action};
+    use backend_chooser::present::markup::Element;
+    use backend_chooser::present::question_view::question_markup;
+    use backend_chooser::present::shell::{
+        copy_status_markup, dataset_error_markup, embed_panel_markup, filter_markup, header_markup,
+        notice_markup,
+    };
+    use backend_chooser::present::tabs::{tabs_markup, Tab};
+
+    const PROTOCOL: [&str; 5] = [
+        action::ACTION,
+        action::QUESTION,
+        action::ANSWER,
+        action::TAB,
+        action::SNIPPET,
+    ];
+
+    /// Every action `markup` carries, read back as the view reads it. Each must decode, sit
+    /// on an element that can be activated (a button, a `role="button"` element, or a form,
+    /// submitted), and carry exactly its own attributes and no stray ones.
+    fn actions_in(markup: Vec<Markup>) -> Vec<Action> {
+        let markup = wrap_markup(markup);
+        let carriers = markup.find_all(&|element| element.attribute(action::ACTION).is_some());
+        carriers
+            .into_iter()
+            .map(|element: &Element| {
+                let decoded = Action::decode(|name| element.attribute(name).map(str::to_owned))
+                    .unwrap_or_else(|error| panic!("{error} on {element:?}"));
+                let activated = element.tag == "button"
+                    || element.tag == "form"
+                    || element.attribute("role") == Some("button");
+                assert!(activated, "{decoded:?} on a <{}>", element.tag);
+                let carried: Vec<(&str, &str)> = element
+                    .attributes
+                    .iter()
+                    .filter(|(name, _)| PROTOCOL.contains(name))
+                    .map(|(name, value)| (*name, value.as_str()))
+                    .collect();
+                let encoded = decoded.attributes();
+                let expected: Vec<(&str, &str)> = encoded
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str()))
+                    .collect();
+                assert_eq!(carried, expected, "{decoded:?}");
+                decoded
+            })
+            .collect()
+    }
+
+    fn names(actions: &[Action]) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = actions.iter().map(Action::name).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn every_question_step_carries_next_back_and_restart() {
+        for question in &ds().questions {
+            for (position, selected, choose_first) in [
+                (1, None, false),
+                (2, None, true),
+                (
+                    3,
+                    question.answers.first().map(|answer| answer.id.as_str()),
+                    false,
+                ),
+            ] {
+                let progress = Progress {
+                    position,
+                    min_total: 8,
+                    max_total: 11,
+                };
+                let actions = actions_in(question_markup(
+                    question,
+                    selected,
+                    &progress,
+                    "bc1",
+                    choose_first,
+                ));
+                assert_eq!(
+                    actions,
+                    vec![
+                        Action::Next {
+                            question: question.id.clone(),
+                            answer: None
+                        },
+                        Action::Back,
+                        Action::Restart
+                    ]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn results_maps_and_path_summaries_carry_decodable_actions() {
+        let paths = all_paths(ds());
+        // Every 300th path (and the last): results differ in their changes and winners.
+        let step = 300;
+        let sample = paths
+            .iter()
+            .step_by(step)
+            .chain(paths.last())
+            .collect::<Vec<_>>();
+        let tree = layout(ds());
+        let mut seen = Vec::new();
+        for path in sample {
+            let outcome = outcome_of(ds(), path);
+            let result = actions_in(result_markup(ds(), &outcome, "https://example.org/#x"));
+            let applies = result
+                .iter()
+                .filter(|action| matches!(action, Action::Apply { .. }))
+                .count();
+            assert_eq!(applies, outcome.changes.len());
+            seen.extend(result);
+            let summary = actions_in(path_markup(ds(), path));
+            assert_eq!(summary.len(), path.len());
+            seen.extend(summary);
+            let steps: Vec<PathStep> = path
+                .iter()
+                .map(|(question, answer)| PathStep {
+                    question_id: question.clone(),
+                    answer_id: Some(answer.clone()),
+                })
+                .collect();
+            for (end, at_result) in [(steps.len(), true), (steps.len() / 2, false)] {
+                let map = actions_in(map_markup(ds(), &tree, &steps[..end], at_result));
+                assert_eq!(map.len(), end, "one button per answered question");
+                seen.extend(map);
+            }
+        }
+        assert_eq!(
+            names(&seen),
+            [
+                "apply",
+                "back",
+                "copy-link",
+                "copy-markdown",
+                "go-to",
+                "print",
+                "restart"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_shell_and_the_tabs_carry_decodable_actions() {
+        for selected in Tab::ALL {
+            let tabs = actions_in(tabs_markup(selected, "bc1"));
+            assert_eq!(tabs, Tab::ALL.map(Action::Tab));
+        }
+        assert_eq!(
+            actions_in(notice_markup(Some("Bad link."))),
+            [Action::Dismiss]
+        );
+        assert_eq!(
+            names(&actions_in(embed_panel_markup("<script>", "<iframe>"))),
+            ["copy-snippet"]
+        );
+        assert_eq!(actions_in(embed_panel_markup("a", "b")).len(), 2);
+        // The rest carries none.
+        let none = [
+            header_markup("T", "I", true),
+            notice_markup(None),
+            copy_status_markup("Copied.", Some("text"), "copy-status"),
+            filter_markup("bc1-filter"),
+            dataset_error_markup("auto", "problem"),
+            compare_markup(ds(), "", &[]),
+        ];
+        for markup in none {
+            assert!(actions_in(markup).is_empty());
+        }
+    }
+}

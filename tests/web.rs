@@ -176,3 +176,57 @@ async fn mount_embedded_mounts_and_unmount_removes_everything() {
         "nothing left after unmount"
     );
 }
+
+#[wasm_bindgen_test]
+fn the_decoder_reads_actions_and_a_forms_checked_radio_and_names_what_it_cannot_read() {
+    use backend_chooser::present::action::{Action, ActionError};
+    use backend_chooser::present::tabs::Tab;
+    use backend_chooser::ui::markup_dom::read_action;
+    let container = document().create_element("div").unwrap();
+    let form = |checked: bool| {
+        let radio = |value: &str, checked: bool| {
+            let mut radio = el("input")
+                .attr("type", "radio")
+                .attr("name", "q")
+                .attr("value", value);
+            if checked {
+                radio = radio.attr("checked", "");
+            }
+            radio
+        };
+        el("form")
+            .action(Action::Next {
+                question: "what".to_owned(),
+                answer: None,
+            })
+            .child(radio("api", false))
+            .child(radio("realtime", checked))
+    };
+    let markup: Vec<Markup> = vec![
+        form(false).into(),
+        form(true).into(),
+        el("button").action(Action::Tab(Tab::Map)).into(),
+        el("button").attr("data-action", "go_to").into(),
+        el("button")
+            .attr("data-action", "tab")
+            .attr("data-tab", "settings")
+            .into(),
+    ];
+    replace_children(&container, &markup);
+    let read = |index: u32| {
+        let mut element = container.first_element_child().unwrap();
+        for _ in 0..index {
+            element = element.next_element_sibling().unwrap();
+        }
+        read_action(&element)
+    };
+    let next = |answer: Option<&str>| Action::Next {
+        question: "what".to_owned(),
+        answer: answer.map(str::to_owned),
+    };
+    assert_eq!(read(0), Ok(next(None)));
+    assert_eq!(read(1), Ok(next(Some("realtime"))));
+    assert_eq!(read(2), Ok(Action::Tab(Tab::Map)));
+    assert_eq!(read(3), Err(ActionError::Unknown("go_to".to_owned())));
+    assert!(matches!(read(4), Err(ActionError::BadValue { .. })));
+}

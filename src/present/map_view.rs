@@ -2,6 +2,7 @@
 //! answered questions on it as buttons that go back to them.
 
 use crate::engine::{Dataset, PathStep};
+use crate::present::action::Action;
 use crate::present::markup::{el, svg, Markup};
 use crate::present::tree_layout::{TreeLayout, NODE_HEIGHT, NODE_WIDTH};
 
@@ -67,28 +68,30 @@ pub fn map_markup(
                 })
                 .into()
         });
-        let mut group = svg("g")
+        let group = svg("g")
             .class("bc-node")
             .attr("data-testid", "map-node")
-            .attr("data-question", id)
             .attr("data-on-path", highlighted.to_string())
             .attr("data-current", current.to_string());
         let clickable = node.question_id.is_some() && answered(id);
-        if clickable {
-            group = group
+        let group = match clickable {
+            // `Action::GoTo` carries the node's `data-question`.
+            true => group
+                .action(Action::GoTo {
+                    question: id.to_owned(),
+                })
                 .attr("role", "button")
                 .attr("tabindex", "0")
-                .attr("data-action", "go-to")
                 // The visible (possibly shortened) text starts the name, as WCAG 2.5.3 asks.
                 .attr(
                     "aria-label",
                     format!("{} (go back to this question)", node.lines.join(" ")),
-                );
-        }
-        if !clickable {
+                ),
             // A tooltip with the whole question; a button's name is its visible text.
-            group = group.child(svg("title").text(title));
-        }
+            false => group
+                .attr("data-question", id)
+                .child(svg("title").text(title)),
+        };
         group
             .child(
                 svg("rect")

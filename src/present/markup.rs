@@ -6,8 +6,10 @@
 //! every `view!` shape, which cost about 32 KB of brotli wasm for these parts; data costs
 //! nothing per shape. Text is always text: nothing here is ever parsed as HTML.
 //!
-//! Buttons inside markup carry `data-action` attributes; the view handles them with one
-//! delegated listener.
+//! Buttons inside markup carry an `Action` (`Element::action`); the view handles them with
+//! one delegated listener per container.
+
+use crate::present::action::Action;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Markup {
@@ -47,6 +49,12 @@ pub fn svg(tag: &'static str) -> Element {
 impl Element {
     pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Element {
         self.attributes.push((name, value.into()));
+        self
+    }
+
+    /// Makes this element carry `action` (see `present::action`).
+    pub fn action(mut self, action: Action) -> Element {
+        self.attributes.extend(action.attributes());
         self
     }
 

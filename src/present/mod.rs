@@ -1,8 +1,10 @@
 //! Presentation logic in plain Rust: what the view shows, computed from engine results.
 //! Nothing here touches the DOM, so it is tested natively like the engine.
 
+pub mod action;
 pub mod adr;
 pub mod compare;
+pub mod focus;
 pub mod map_view;
 pub mod markup;
 pub mod outcome;

@@ -1,6 +1,7 @@
 //! The answers so far as markup, each with a button that goes back to change it.
 
 use crate::engine::Dataset;
+use crate::present::action::Action;
 use crate::present::markup::{el, Markup};
 use crate::present::text;
 
@@ -23,8 +24,9 @@ pub fn path_markup(ds: &Dataset, answered: &[(String, String)]) -> Vec<Markup> {
                 el("button")
                     .attr("type", "button")
                     .class("bc-link")
-                    .attr("data-action", "go-to")
-                    .attr("data-question", question_id.as_str())
+                    .action(Action::GoTo {
+                        question: question_id.clone(),
+                    })
                     .attr("aria-label", format!("Change your answer to: {prompt}"))
                     .text("Change"),
             )

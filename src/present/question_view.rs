@@ -1,17 +1,21 @@
 //! One question as markup: a form with a fieldset, a legend and native radio inputs, the
-//! progress line, and Back / Next / Start over. The view submits the form to answer.
+//! progress line, and Back / Next / Start over. Submitting the form is `Action::Next`.
 
 use crate::engine::model::Question;
 use crate::engine::Progress;
+use crate::present::action::Action;
 use crate::present::markup::{el, Element, Markup};
 use crate::present::text;
 
 /// `ids` prefixes every element id and the radio group's name, unique per widget.
+/// `choose_first`: the reader pressed Next without an answer, so the form says to choose
+/// one, and Next keeps focus when the form is drawn again.
 pub fn question_markup(
     question: &Question,
     selected: Option<&str>,
     progress: &Progress,
     ids: &str,
+    choose_first: bool,
 ) -> Vec<Markup> {
     let help_id = format!("{ids}-question-help");
     let first = progress.position == 1;
@@ -61,10 +65,25 @@ pub fn question_markup(
                 .text(question.help.as_str()),
         )
         .child(el("div").class("bc-options").children(options));
+    let mut message = el("p")
+        .class("bc-notice")
+        .attr("role", "alert")
+        .attr("data-testid", "choose-first");
+    let mut next = el("button")
+        .attr("type", "submit")
+        .class("bc-primary")
+        .attr("data-testid", "next");
+    match choose_first {
+        true => next = next.attr("data-autofocus", ""),
+        false => message = message.attr("hidden", ""),
+    }
     let form = el("form")
         .class("bc-step")
         .attr("data-testid", "question-form")
-        .attr("data-question", question.id.as_str())
+        .action(Action::Next {
+            question: question.id.clone(),
+            answer: None,
+        })
         .attr("novalidate", "")
         .child(
             el("p")
@@ -73,35 +92,22 @@ pub fn question_markup(
                 .text(text::progress(progress)),
         )
         .child(fieldset)
-        .child(
-            el("p")
-                .class("bc-notice")
-                .attr("role", "alert")
-                .attr("data-testid", "choose-first")
-                .attr("hidden", "")
-                .text("Choose one of the answers first."),
-        )
+        .child(message.text("Choose one of the answers first."))
         .child(
             el("div")
                 .class("bc-actions")
-                .child(step_button("Back", "back", first))
-                .child(
-                    el("button")
-                        .attr("type", "submit")
-                        .class("bc-primary")
-                        .attr("data-testid", "next")
-                        .text("Next"),
-                )
-                .child(step_button("Start over", "restart", first)),
+                .child(step_button("Back", Action::Back, first))
+                .child(next.text("Next"))
+                .child(step_button("Start over", Action::Restart, first)),
         );
     vec![form.into()]
 }
 
-fn step_button(label: &str, action: &'static str, disabled: bool) -> Element {
+fn step_button(label: &str, action: Action, disabled: bool) -> Element {
     let button = el("button")
         .attr("type", "button")
-        .attr("data-action", action)
-        .attr("data-testid", action)
+        .attr("data-testid", action.name())
+        .action(action)
         .text(label);
     match disabled {
         true => button.attr("disabled", ""),

@@ -3,6 +3,7 @@
 //! change it, and the share buttons.
 
 use crate::engine::{Certainty, Change, Dataset, Reason, Scorecard};
+use crate::present::action::Action;
 use crate::present::markup::{el, svg, Markup};
 use crate::present::outcome::{shown_reasons, Outcome};
 use crate::present::text;
@@ -212,9 +213,9 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
     out.push(
         el("div")
             .class("bc-actions bc-share")
-            .child(button("Copy link", "copy-link").class("bc-primary"))
-            .child(button("Copy as Markdown", "copy-markdown"))
-            .child(button("Print", "print"))
+            .child(button("Copy link", Action::CopyLink).class("bc-primary"))
+            .child(button("Copy as Markdown", Action::CopyMarkdown))
+            .child(button("Print", Action::Print))
             .into(),
     );
     out.push(
@@ -232,8 +233,8 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
     out.push(
         el("div")
             .class("bc-actions")
-            .child(button("Back", "back"))
-            .child(button("Start over", "restart"))
+            .child(button("Back", Action::Back))
+            .child(button("Start over", Action::Restart))
             .into(),
     );
     out
@@ -252,11 +253,11 @@ fn reason_item(ds: &Dataset, reason: &Reason, test_id: &'static str) -> Markup {
 }
 
 /// A `<button type="button">` whose click the view handles as `action`.
-pub fn button(label: &str, action: &'static str) -> crate::present::markup::Element {
+pub fn button(label: &str, action: Action) -> crate::present::markup::Element {
     el("button")
         .attr("type", "button")
-        .attr("data-action", action)
-        .attr("data-testid", action)
+        .attr("data-testid", action.name())
+        .action(action)
         .text(label)
 }
 
@@ -360,14 +361,18 @@ fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
     }
     item.text(" ")
         .child(
-            button("Apply", "apply")
-                .class("bc-link")
-                .attr("data-question", change.question_id.as_str())
-                .attr("data-answer", change.answer_id.as_str())
-                .attr(
-                    "aria-label",
-                    format!("Apply: answer “{label}” to “{prompt}”"),
-                ),
+            button(
+                "Apply",
+                Action::Apply {
+                    question: change.question_id.clone(),
+                    answer: change.answer_id.clone(),
+                },
+            )
+            .class("bc-link")
+            .attr(
+                "aria-label",
+                format!("Apply: answer “{label}” to “{prompt}”"),
+            ),
         )
         .into()
 }

@@ -1,7 +1,9 @@
 //! The small parts of the widget around its views, as markup: the header, the notice about
-//! a link, the copy status, the comparison filter, and the message shown when the dataset
-//! cannot be loaded. Markup keeps the view layer to a few stable containers.
+//! a link, the copy status, the standalone page's "Embed this" panel, the comparison
+//! filter, and the message shown when the dataset cannot be loaded. Markup keeps the view
+//! layer to a few stable containers.
 
+use crate::present::action::{Action, Snippet};
 use crate::present::markup::{el, Markup};
 
 /// The title (the page's `h1` on the standalone page, a paragraph inside a host's post)
@@ -31,7 +33,7 @@ pub fn notice_markup(message: Option<&str>) -> Vec<Markup> {
         .child(
             el("button")
                 .attr("type", "button")
-                .attr("data-action", "dismiss")
+                .action(Action::Dismiss)
                 .text("Dismiss"),
         )
         .into()]
@@ -59,6 +61,53 @@ pub fn copy_status_markup(
                 .into(),
         );
     }
+    markup
+}
+
+/// The standalone page's "Embed this" panel: the two snippets (`script`, the module script
+/// and element; `frame`, the iframe), each with its copy button.
+pub fn embed_panel_markup(script: &str, frame: &str) -> Vec<Markup> {
+    let block = |text: &str, test_id: &'static str, which: Snippet, label: &'static str| {
+        [
+            el("pre")
+                .attr("data-testid", test_id)
+                .child(el("code").text(text))
+                .into(),
+            el("button")
+                .attr("type", "button")
+                .action(Action::CopySnippet(which))
+                .text(label)
+                .into(),
+        ]
+    };
+    let mut markup: Vec<Markup> = vec![el("p")
+        .text(
+            "On a page that may run scripts: a module script and an element. Attributes: \
+             theme (light, dark, auto), answers (a share link's part after #), compact \
+             (no table or map). The page's Content-Security-Policy must allow this site \
+             in script-src, and 'wasm-unsafe-eval'.",
+        )
+        .into()];
+    markup.extend(block(
+        script,
+        "embed-script",
+        Snippet::Script,
+        "Copy the script snippet",
+    ));
+    markup.push(
+        el("p")
+            .text(
+                "Where scripts are not allowed: an iframe. The script after it is \
+                 optional; it lets the frame grow with its content.",
+            )
+            .into(),
+    );
+    markup.extend(block(
+        frame,
+        "embed-frame",
+        Snippet::Frame,
+        "Copy the iframe snippet",
+    ));
     markup
 }
 

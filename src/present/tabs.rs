@@ -1,6 +1,7 @@
 //! The widget's three views as ARIA tabs, as markup: the selected tab is the one tab stop;
-//! arrow keys, Home and End move between tabs (`Tab::after_key`).
+//! arrow keys, Home and End move between tabs (`TabKey`, `Tab::after_key`).
 
+use crate::present::action::Action;
 use crate::present::markup::{el, Markup};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,23 +30,54 @@ impl Tab {
         }
     }
 
+    /// The tab's element id in the widget whose ids start with `ids`.
+    pub fn id(self, ids: &str) -> String {
+        format!("{ids}-tab-{}", self.key())
+    }
+
+    /// The id of the panel the tab controls.
+    pub fn panel_id(self, ids: &str) -> String {
+        format!("{ids}-panel-{}", self.key())
+    }
+
     pub fn from_key(key: &str) -> Option<Tab> {
         Tab::ALL.into_iter().find(|tab| tab.key() == key)
     }
 
-    /// The tab a key press moves to from this one, as the ARIA tabs pattern says
-    /// (wrapping around); `None` for any other key.
-    pub fn after_key(self, key: &str) -> Option<Tab> {
+    /// The tab `key` moves to from this one, as the ARIA tabs pattern says (wrapping
+    /// around).
+    pub fn after_key(self, key: TabKey) -> Tab {
         let count = Tab::ALL.len();
         let index = Tab::ALL.iter().position(|tab| *tab == self).unwrap_or(0);
         let target = match key {
-            "ArrowRight" => (index + 1) % count,
-            "ArrowLeft" => (index + count - 1) % count,
-            "Home" => 0,
-            "End" => count - 1,
-            _ => return None,
+            TabKey::Next => (index + 1) % count,
+            TabKey::Previous => (index + count - 1) % count,
+            TabKey::First => 0,
+            TabKey::Last => count - 1,
         };
-        Some(Tab::ALL[target])
+        Tab::ALL[target]
+    }
+}
+
+/// A key that moves between tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TabKey {
+    Next,
+    Previous,
+    First,
+    Last,
+}
+
+impl TabKey {
+    /// From a `KeyboardEvent.key`; `None` for any key that does not move between tabs.
+    pub fn from_key(key: &str) -> Option<TabKey> {
+        match key {
+            "ArrowRight" => Some(TabKey::Next),
+            "ArrowLeft" => Some(TabKey::Previous),
+            "Home" => Some(TabKey::First),
+            "End" => Some(TabKey::Last),
+            _ => None,
+        }
     }
 }
 
@@ -56,11 +88,10 @@ pub fn tabs_markup(selected: Tab, ids: &str) -> Vec<Markup> {
         let button = el("button")
             .attr("type", "button")
             .attr("role", "tab")
-            .attr("id", format!("{ids}-tab-{}", tab.key()))
-            .attr("data-tab", tab.key())
-            .attr("data-action", "tab")
+            .attr("id", tab.id(ids))
+            .action(Action::Tab(tab))
             .attr("data-testid", format!("tab-{}", tab.key()))
-            .attr("aria-controls", format!("{ids}-panel-{}", tab.key()))
+            .attr("aria-controls", tab.panel_id(ids))
             .attr("aria-selected", chosen.to_string())
             .attr("tabindex", if chosen { "0" } else { "-1" })
             .text(tab.label());
@@ -80,17 +111,18 @@ pub fn tabs_markup(selected: Tab, ids: &str) -> Vec<Markup> {
 
 #[cfg(test)]
 mod tests {
-    use super::{tabs_markup, Tab};
+    use super::{tabs_markup, Tab, TabKey};
     use crate::present::markup::Markup;
 
     #[test]
     fn keys_move_between_tabs_and_wrap() {
-        assert_eq!(Tab::Decide.after_key("ArrowRight"), Some(Tab::Compare));
-        assert_eq!(Tab::Map.after_key("ArrowRight"), Some(Tab::Decide));
-        assert_eq!(Tab::Decide.after_key("ArrowLeft"), Some(Tab::Map));
-        assert_eq!(Tab::Compare.after_key("Home"), Some(Tab::Decide));
-        assert_eq!(Tab::Compare.after_key("End"), Some(Tab::Map));
-        assert_eq!(Tab::Compare.after_key("Enter"), None);
+        let after = |tab: Tab, key: &str| TabKey::from_key(key).map(|key| tab.after_key(key));
+        assert_eq!(after(Tab::Decide, "ArrowRight"), Some(Tab::Compare));
+        assert_eq!(after(Tab::Map, "ArrowRight"), Some(Tab::Decide));
+        assert_eq!(after(Tab::Decide, "ArrowLeft"), Some(Tab::Map));
+        assert_eq!(after(Tab::Compare, "Home"), Some(Tab::Decide));
+        assert_eq!(after(Tab::Compare, "End"), Some(Tab::Map));
+        assert_eq!(after(Tab::Compare, "Enter"), None);
         assert_eq!(Tab::from_key("map"), Some(Tab::Map));
         assert_eq!(Tab::from_key("nope"), None);
     }

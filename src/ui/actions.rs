@@ -1,10 +1,12 @@
-//! What the buttons inside static markup do. Each carries `data-action` (and the ids it
-//! needs); its markup container reports the click and the widget calls `run`.
+//! What the reader's actions do: `run` is the one place that dispatches an `Action`
+//! (decoded from markup by `markup_dom::read_action`).
 
 use crate::engine::encode;
+use crate::present::action::Action;
 use crate::present::adr::{markdown, Decision};
-use crate::ui::dom;
+use crate::present::tabs::Tab;
 use crate::ui::state::Ctx;
+use crate::ui::{dom, embed};
 use leptos::prelude::*;
 
 /// The outcome of the last copy, shown under the share buttons.
@@ -15,22 +17,44 @@ pub struct CopyState {
     pub manual: Option<String>,
 }
 
-pub fn run(ctx: Ctx, copy_state: RwSignal<CopyState>, element: &web_sys::Element) {
-    let attribute = |name: &str| element.get_attribute(name).unwrap_or_default();
-    match attribute("data-action").as_str() {
-        "apply" => ctx.apply_change(&attribute("data-question"), &attribute("data-answer")),
-        "go-to" => ctx.go_to(&attribute("data-question")),
-        "back" => ctx.back(),
-        "restart" => ctx.restart(),
-        "print" => dom::print(),
-        "copy-link" => copy(ctx, copy_state, share_link(ctx), "Link"),
-        "copy-markdown" => copy(
+pub fn run(ctx: Ctx, action: Action) {
+    match action {
+        Action::Next {
+            question,
+            answer: Some(answer),
+        } => ctx.answer(&question, &answer),
+        Action::Next { answer: None, .. } => {
+            if !ctx.choose_first.get_untracked() {
+                ctx.choose_first.set(true);
+            }
+        }
+        Action::Back => ctx.back(),
+        Action::GoTo { question } => {
+            ctx.tab.set(Tab::Decide);
+            ctx.go_to(&question);
+        }
+        Action::Apply { question, answer } => ctx.apply_change(&question, &answer),
+        Action::Restart => ctx.restart(),
+        Action::Tab(tab) => ctx.tab.set(tab),
+        Action::CopyLink => copy(ctx, ctx.copy, share_link(ctx), "Link"),
+        Action::CopyMarkdown => copy(
             ctx,
-            copy_state,
+            ctx.copy,
             decision_record(ctx),
             "Decision record (Markdown)",
         ),
-        _ => {}
+        Action::Print => dom::print(),
+        Action::Dismiss => {
+            ctx.notice.set(None);
+            // The button goes away with the notice: focus moves to the step (or the tab).
+            ctx.focus_after_move();
+        }
+        Action::CopySnippet(snippet) => copy(
+            ctx,
+            ctx.snippet_copy,
+            embed::snippet(ctx, snippet),
+            "Snippet",
+        ),
     }
 }
 

@@ -5,17 +5,13 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Moves focus to the heading of the step now shown inside `root`.
-/// When the Decide panel is hidden (another tab is open), the selected tab takes focus
-/// instead: focus on a hidden element would fall to the page's body.
-pub fn focus_step_heading(root: &web_sys::Element) {
-    let target = [
-        "[id$=\"-panel-decide\"]:not([hidden]) [data-step-heading]",
-        "[role=\"tab\"][aria-selected=\"true\"]",
-    ]
-    .into_iter()
-    .find_map(|selector| root.query_selector(selector).ok().flatten())
-    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+/// Moves focus to the element `selector` finds inside `root` (if any).
+pub fn focus(root: &web_sys::Element, selector: &str) {
+    let target = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(target) = target {
         let _ = target.focus();
     }

@@ -3,11 +3,10 @@
 //! panel. The loader logic itself (attributes, shadow DOM, fallback) lives in `embed.js`.
 
 use crate::engine::encode;
-use crate::present::markup::{el, Markup};
-use crate::present::shell::copy_status_markup;
+use crate::present::action::Snippet;
+use crate::present::shell::{copy_status_markup, embed_panel_markup};
 use crate::present::text;
-use crate::ui::actions::{copy, CopyState};
-use crate::ui::markup_dom::{Event, StaticMarkup};
+use crate::ui::markup_dom::{Event, MarkupContainer};
 use crate::ui::state::{Ctx, Host};
 use crate::ui::{App, Options, Theme};
 use js_sys::{Array, Object, Reflect};
@@ -140,117 +139,67 @@ fn attribute_text(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The standalone page's "Embed this" panel: both snippets with the current theme and
-/// answers filled in, each with a copy button. Snippets are text, never HTML.
-#[component]
-pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
-    let ds = ctx.ds;
+/// One embed snippet for the standalone page's "Embed this" panel, with the widget's
+/// theme and the current answers filled in. Snippets are text, never HTML.
+pub fn snippet(ctx: Ctx, which: Snippet) -> String {
     let page = crate::ui::dom::page_url_without_fragment();
     let page = page.split('?').next().unwrap_or_default();
-    // The standalone page is mounted once and never unmounted: a leaked &str keeps the
-    // closures below Copy without a new signal type.
     // `get`, not indexing: see `engine::share::decode_lenient` on slicing a `str`.
-    let base: &'static str = page
+    let base = page
         .get(..page.rfind('/').map_or(0, |slash| slash + 1))
-        .unwrap_or_default()
-        .to_owned()
-        .leak();
-    let theme = theme.attribute();
-    let title: &'static str = attribute_text(&ds.title).leak();
-    let snippets = move || {
-        let fragment = ctx.answered.with(|answered| match answered.is_empty() {
-            true => String::new(),
-            false => encode(ds, answered),
-        });
-        let (answers, query) = match fragment.is_empty() {
-            true => (String::new(), String::new()),
-            false => (
-                format!(" answers=\"{fragment}\""),
-                format!("&amp;answers={}", js_sys::encode_uri_component(&fragment)),
-            ),
-        };
-        [
+        .unwrap_or_default();
+    let theme = ctx.theme.attribute();
+    let fragment = ctx.answered.with(|answered| match answered.is_empty() {
+        true => String::new(),
+        false => encode(ctx.ds, answered),
+    });
+    let empty = fragment.is_empty();
+    match which {
+        Snippet::Script => {
+            let answers = match empty {
+                true => String::new(),
+                false => format!(" answers=\"{fragment}\""),
+            };
             format!(
                 "<script type=\"module\" src=\"{base}embed.js\"></script>\n\
                  <backend-chooser theme=\"{theme}\"{answers}></backend-chooser>"
-            ),
+            )
+        }
+        Snippet::Frame => {
+            let query = match empty {
+                true => String::new(),
+                false => format!("&amp;answers={}", js_sys::encode_uri_component(&fragment)),
+            };
+            let title = attribute_text(&ctx.ds.title);
             format!(
                 "<iframe src=\"{base}embed.html?theme={theme}{query}\" title=\"{title}\" \
                  data-backend-chooser allow=\"clipboard-write\" width=\"100%\" height=\"640\" style=\"border:0\"></iframe>\n\
                  <script src=\"{base}embed-host.js\" defer></script>"
-            ),
-        ]
-    };
-    let markup = Box::new(move || {
-        let [script, frame] = snippets();
-        {
-            let snippet =
-                |text: &str, id: &'static str, action: &'static str, label: &'static str| {
-                    [
-                        el("pre")
-                            .attr("data-testid", id)
-                            .child(el("code").text(text))
-                            .into(),
-                        el("button")
-                            .attr("type", "button")
-                            .attr("data-action", action)
-                            .text(label)
-                            .into(),
-                    ]
-                };
-            let mut markup: Vec<Markup> = vec![el("p")
-                .text(
-                    "On a page that may run scripts: a module script and an element. Attributes: \
-                     theme (light, dark, auto), answers (a share link's part after #), compact \
-                     (no table or map). The page's Content-Security-Policy must allow this site \
-                     in script-src, and 'wasm-unsafe-eval'.",
-                )
-                .into()];
-            markup.extend(snippet(
-                &script,
-                "embed-script",
-                "0",
-                "Copy the script snippet",
-            ));
-            markup.push(
-                el("p")
-                    .text(
-                        "Where scripts are not allowed: an iframe. The script after it is \
-                         optional; it lets the frame grow with its content.",
-                    )
-                    .into(),
-            );
-            markup.extend(snippet(
-                &frame,
-                "embed-frame",
-                "1",
-                "Copy the iframe snippet",
-            ));
-            markup
+            )
         }
-    });
-    let copy_state = RwSignal::new(CopyState::default());
-    let on_event = Callback::new(move |event: Event| {
-        let Event::Action(element) = event else {
-            return;
-        };
-        let [script, frame] = snippets();
-        let text = match element.get_attribute("data-action").as_deref() {
-            Some("1") => frame,
-            _ => script,
-        };
-        copy(ctx, copy_state, text, "Snippet");
+    }
+}
+
+/// The standalone page's "Embed this" panel: both snippets, each with a copy button
+/// (`Action::CopySnippet`, handled by the widget's `on_event`).
+#[component]
+pub fn EmbedPanel(ctx: Ctx, on_event: Callback<Event>) -> impl IntoView {
+    let markup = Box::new(move || {
+        embed_panel_markup(
+            &snippet(ctx, Snippet::Script),
+            &snippet(ctx, Snippet::Frame),
+        )
     });
     let status = Box::new(move || {
-        copy_state.with(|state| {
+        ctx.snippet_copy.with(|state| {
             copy_status_markup(&state.message, state.manual.as_deref(), "embed-copy-status")
         })
     });
     view! {
         <details class="bc-embed" data-testid="embed">
             <summary>"Embed this on your site"</summary>
-            <StaticMarkup markup class="bc-embed-body" on_event />
-            <StaticMarkup markup=status class="bc-copy-area" />
+            <MarkupContainer markup class="bc-embed-body" on_event />
+            <MarkupContainer markup=status class="bc-copy-area" />
         </details>
     }
 }

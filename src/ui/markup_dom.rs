@@ -1,7 +1,9 @@
 //! Turns `present::markup::Markup` into DOM nodes: one small, non-generic function, so
 //! large static views cost no per-shape code. Text becomes text nodes, never HTML.
 
+use crate::present::action::{self, Action, ActionError};
 use crate::present::markup::Markup;
+use crate::present::tabs::TabKey;
 use leptos::ev::Custom;
 use leptos::html::div;
 use leptos::prelude::*;
@@ -20,16 +22,16 @@ pub fn replace_children(container: &web_sys::Element, markup: &[Markup]) {
             let _ = fragment.append_child(&built);
         }
     }
-    // When the reader acted inside this container (focus is in it), the new content's step
-    // heading takes focus; otherwise focus is left alone.
+    // When the reader acted inside this container (focus is in it), the element the new
+    // content marks with `data-autofocus` (else its step heading) takes focus; otherwise
+    // focus is left alone.
     let had_focus = container.matches(":focus-within").unwrap_or(false);
     container.set_text_content(None);
     let _ = container.append_child(&fragment);
     if had_focus {
-        let heading = container
-            .query_selector("[data-autofocus], [data-step-heading]")
-            .ok()
-            .flatten();
+        let heading = ["[data-autofocus]", "[data-step-heading]"]
+            .into_iter()
+            .find_map(|selector| container.query_selector(selector).ok().flatten());
         if let Some(heading) =
             heading.and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
         {
@@ -63,22 +65,45 @@ fn build(document: &web_sys::Document, markup: &Markup) -> Option<web_sys::Node>
 
 /// What the reader did inside a markup container.
 pub enum Event {
-    /// A click on an element with a `data-action` attribute (or Enter or Space on a
-    /// focused `role="button"` one): that element.
-    Action(web_sys::Element),
-    /// An arrow key, Home or End on a focused `role="tab"` element: the key.
-    TabKey(String),
-    /// A form inside was submitted (the page never navigates): the form.
-    Submit(web_sys::Element),
+    /// A click on an element that carries an action (or Enter or Space on a focused
+    /// `role="button"` one), or a form with an action submitted.
+    Action(Action),
+    /// A key that moves between tabs, on a focused `role="tab"` element.
+    TabKey(TabKey),
     /// The reader typed in an input: its new value.
     Input(String),
 }
 
-/// A `<div>` (with `class`) whose content is what `markup` returns, re-rendered whenever a
-/// signal it reads changes.
-/// What the reader does inside it is passed to `on_event`.
+/// The events a container listens to.
+#[derive(Clone, Copy)]
+enum Listen {
+    Click,
+    KeyDown,
+    Submit,
+    Input,
+}
+
+/// Reads the action an element carries: the view's one decoder (see `present::action`).
+/// A form's answer is its checked radio.
+pub fn read_action(element: &web_sys::Element) -> Result<Action, ActionError> {
+    Action::decode(|name| {
+        element.get_attribute(name).or_else(|| match name {
+            action::ANSWER => element
+                .query_selector("input[type=radio]:checked")
+                .ok()
+                .flatten()
+                .and_then(|radio| radio.get_attribute("value")),
+            _ => None,
+        })
+    })
+}
+
+/// A `<div>` (with `class`) whose content is what `markup` returns, re-rendered (all of
+/// it) whenever a signal `markup` read changes: see "The re-render rule" in
+/// ARCHITECTURE.md. What the reader does inside it is passed to `on_event`; an element
+/// whose action cannot be read is reported on the console, never ignored silently.
 #[component]
-pub fn StaticMarkup(
+pub fn MarkupContainer(
     markup: Box<dyn Fn() -> Vec<Markup>>,
     class: &'static str,
     #[prop(optional, into)] on_event: Option<Callback<Event>>,
@@ -96,47 +121,69 @@ pub fn StaticMarkup(
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
     };
+    // Only buttons carry actions that a click or a key activates; the question's form
+    // carries its action for its submission.
     let action_target = move |event: &web_sys::Event| {
-        target(event).and_then(|element| element.closest("[data-action]").ok().flatten())
+        target(event).and_then(|element| {
+            element
+                .closest("button[data-action], [role=button][data-action]")
+                .ok()
+                .flatten()
+        })
     };
     let has_role = |element: &web_sys::Element, role: &str| {
         element.get_attribute("role").as_deref() == Some(role)
     };
-    // One handler for all four events, so the generic listener code exists once.
-    let handle = move |event: web_sys::Event| {
-        let what = match event.type_().as_str() {
-            "click" => action_target(&event).map(Event::Action),
-            "keydown" => {
-                let key = event.unchecked_ref::<web_sys::KeyboardEvent>().key();
-                match key.as_str() {
-                    "ArrowRight" | "ArrowLeft" | "Home" | "End" => target(&event)
-                        .filter(|tab| has_role(tab, "tab"))
-                        .map(|_| Event::TabKey(key)),
-                    "Enter" | " " => action_target(&event)
+    // One closure type for all four events, so the generic listener code exists once.
+    let handle = move |listen: Listen| {
+        move |event: web_sys::Event| {
+            let action = match listen {
+                Listen::Click => action_target(&event),
+                Listen::KeyDown => {
+                    let key = event.unchecked_ref::<web_sys::KeyboardEvent>().key();
+                    if let Some(key) = TabKey::from_key(&key)
+                        .filter(|_| target(&event).is_some_and(|tab| has_role(&tab, "tab")))
+                    {
+                        event.prevent_default();
+                        if let Some(callback) = on_event {
+                            callback.run(Event::TabKey(key));
+                        }
+                        return;
+                    }
+                    (key == "Enter" || key == " ")
+                        .then(|| action_target(&event))
+                        .flatten()
                         .filter(|button| has_role(button, "button"))
-                        .map(Event::Action),
-                    _ => None,
                 }
-            }
-            // A form never navigates.
-            "submit" => {
-                event.prevent_default();
-                target(&event).map(Event::Submit)
-            }
-            _ => Some(Event::Input(event_target_value(&event))),
-        };
-        if let (Some(callback), Some(what)) = (on_event, what) {
-            // What the widget handles does nothing else (no link followed, no scrolling
-            // on Space).
+                Listen::Submit => target(&event),
+                Listen::Input => {
+                    if let Some(callback) = on_event {
+                        callback.run(Event::Input(event_target_value(&event)));
+                    }
+                    return;
+                }
+            };
+            let Some(element) = action else {
+                return;
+            };
+            // What the widget handles does nothing else (no link followed, no form sent,
+            // no scrolling on Space).
             event.prevent_default();
-            callback.run(what);
+            match read_action(&element) {
+                Ok(action) => {
+                    if let Some(callback) = on_event {
+                        callback.run(Event::Action(action));
+                    }
+                }
+                Err(error) => leptos::logging::error!("backend-chooser: {error}"),
+            }
         }
     };
     div()
         .class(class)
         .node_ref(container)
-        .on(Custom::new("click"), handle)
-        .on(Custom::new("keydown"), handle)
-        .on(Custom::new("submit"), handle)
-        .on(Custom::new("input"), handle)
+        .on(Custom::new("click"), handle(Listen::Click))
+        .on(Custom::new("keydown"), handle(Listen::KeyDown))
+        .on(Custom::new("submit"), handle(Listen::Submit))
+        .on(Custom::new("input"), handle(Listen::Input))
 }

@@ -27,7 +27,7 @@ use crate::present::tree_layout::layout;
 use actions::CopyState;
 use leptos::either::Either;
 use leptos::prelude::*;
-use markup_dom::{Event, StaticMarkup};
+use markup_dom::{Event, MarkupContainer};
 use state::Ctx;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
@@ -91,7 +91,7 @@ pub fn App(options: Options) -> impl IntoView {
         Err(error) => {
             let theme = options.theme.attribute();
             let markup = Box::new(move || dataset_error_markup(theme, &error.to_string()));
-            Either::Right(view! { <StaticMarkup markup class="bc-failed" /> })
+            Either::Right(view! { <MarkupContainer markup class="bc-failed" /> })
         }
     }
 }
@@ -111,27 +111,21 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let standalone = host == Host::Standalone;
     let Restored { session, notice } = restore(ds, &fragment);
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
-    let ctx = Ctx::new(ds, host, session, notice, instance);
-    let tab = RwSignal::new(Tab::Decide);
-    let root = NodeRef::<leptos::html::Div>::new();
+    let ctx = Ctx::new(ds, host, session, notice, instance, theme);
+    let Ctx { tab, root, .. } = ctx;
 
     match standalone {
         true => url_state::sync_with_url(ctx),
         false => embed::send_events(ctx, root),
     }
 
-    let copy_state = RwSignal::new(CopyState::default());
     // Focus follows the reader's own moves only, never the first render; each move also
     // clears what the last copy said.
     Effect::new(move |previous: Option<u32>| {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
-            copy_state.set(CopyState::default());
-            request_animation_frame(move || {
-                if let Some(root) = root.try_get_untracked().flatten() {
-                    dom::focus_step_heading(&root);
-                }
-            });
+            ctx.copy.set(CopyState::default());
+            request_animation_frame(move || ctx.focus_after_move());
         }
         moved
     });
@@ -148,50 +142,10 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     };
 
     let on_event = Callback::new(move |event: Event| match event {
-        Event::Action(element) => {
-            match element.get_attribute("data-action").as_deref() {
-                Some("tab") => {
-                    if let Some(chosen) = element
-                        .get_attribute("data-tab")
-                        .as_deref()
-                        .and_then(Tab::from_key)
-                    {
-                        tab.set(chosen);
-                    }
-                    return;
-                }
-                Some("dismiss") => {
-                    ctx.notice.set(None);
-                    // The button goes away with the notice: focus moves to the step.
-                    if let Some(root) = root.try_get_untracked().flatten() {
-                        dom::focus_step_heading(&root);
-                    }
-                    return;
-                }
-                Some("go-to") => tab.set(Tab::Decide),
-                _ => {}
-            }
-            actions::run(ctx, copy_state, &element);
-        }
+        Event::Action(action) => actions::run(ctx, action),
         Event::TabKey(key) => {
-            if let Some(next) = tab.try_get_untracked().and_then(|tab| tab.after_key(&key)) {
-                tab.set(next);
-            }
-        }
-        // Next submits the form: answer with the checked radio, or say to choose one.
-        Event::Submit(form) => {
-            let question_id = form.get_attribute("data-question").unwrap_or_default();
-            let checked = form
-                .query_selector("input[type=radio]:checked")
-                .ok()
-                .flatten();
-            match checked.and_then(|radio| radio.get_attribute("value")) {
-                Some(answer_id) => ctx.answer(&question_id, &answer_id),
-                None => {
-                    if let Ok(Some(message)) = form.query_selector("[data-testid=choose-first]") {
-                        let _ = message.remove_attribute("hidden");
-                    }
-                }
+            if let Some(open) = tab.try_get_untracked() {
+                tab.set(open.after_key(key));
             }
         }
         // Typing is read only in the filter's container (its callback below); radios
@@ -210,9 +164,13 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 progress,
             } => {
                 let body = match ds.question(question_id) {
-                    Some(question) => {
-                        question_markup(question, selected.as_deref(), progress, &ctx.id_prefix())
-                    }
+                    Some(question) => question_markup(
+                        question,
+                        selected.as_deref(),
+                        progress,
+                        &ctx.id_prefix(),
+                        ctx.choose_first.get(),
+                    ),
                     None => vec![el("p")
                         .attr("role", "alert")
                         .text("This question is missing from the data.")
@@ -241,7 +199,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     });
     // Beside the result, not inside it: re-rendering the result would move focus.
     let copy_status = Box::new(move || match ctx.step.with(|step| *step == Step::Result) {
-        true => copy_state.with(|state| {
+        true => ctx.copy.with(|state| {
             copy_status_markup(&state.message, state.manual.as_deref(), "copy-status")
         }),
         false => Vec::new(),
@@ -288,34 +246,33 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         map_markup(ds, &tree, &path, at_result)
     });
 
-    let panel_id = move |which: Tab| ctx.element_id(&format!("panel-{}", which.key()));
-    let tab_id =
-        move |which: Tab| (!compact).then(|| ctx.element_id(&format!("tab-{}", which.key())));
+    let panel_id = move |which: Tab| which.panel_id(&ctx.id_prefix());
+    let tab_id = move |which: Tab| (!compact).then(|| which.id(&ctx.id_prefix()));
     let role = (!compact).then_some("tabpanel");
     let hidden = move |which: Tab| move || tab.get() != which;
     view! {
         <div class="bc" data-theme=theme.attribute() data-testid="widget" node_ref=root>
             <p class="bc-sr" role="status" data-testid="live">{live}</p>
-            <StaticMarkup markup=header class="bc-head" />
-            <StaticMarkup markup=notice class="bc-notice-area" on_event />
-            {(!compact).then(|| view! { <StaticMarkup markup=tab_list class="bc-tab-list" on_event /> })}
+            <MarkupContainer markup=header class="bc-head" />
+            <MarkupContainer markup=notice class="bc-notice-area" on_event />
+            {(!compact).then(|| view! { <MarkupContainer markup=tab_list class="bc-tab-list" on_event /> })}
             <div role=role id=panel_id(Tab::Decide) aria-labelledby=tab_id(Tab::Decide) hidden=hidden(Tab::Decide)>
-                <StaticMarkup markup=step class="bc-step-area" on_event />
-                <StaticMarkup markup=copy_status class="bc-copy-area" />
-                <StaticMarkup markup=path_summary class="bc-path" on_event />
+                <MarkupContainer markup=step class="bc-step-area" on_event />
+                <MarkupContainer markup=copy_status class="bc-copy-area" />
+                <MarkupContainer markup=path_summary class="bc-path" on_event />
             </div>
             {(!compact).then(|| view! {
                 <div role=role id=panel_id(Tab::Compare) aria-labelledby=tab_id(Tab::Compare) hidden=hidden(Tab::Compare)>
                     <div class="bc-compare" data-testid="compare">
-                        <StaticMarkup markup=filter class="bc-filter-area" on_event=on_filter />
-                        <StaticMarkup markup=compare class="bc-compare-body" />
+                        <MarkupContainer markup=filter class="bc-filter-area" on_event=on_filter />
+                        <MarkupContainer markup=compare class="bc-compare-body" />
                     </div>
                 </div>
                 <div role=role id=panel_id(Tab::Map) aria-labelledby=tab_id(Tab::Map) hidden=hidden(Tab::Map)>
-                    <StaticMarkup markup=map class="bc-map-body" on_event />
+                    <MarkupContainer markup=map class="bc-map-body" on_event />
                 </div>
             })}
-            {standalone.then(|| view! { <embed::EmbedPanel ctx theme /> })}
+            {standalone.then(|| view! { <embed::EmbedPanel ctx on_event /> })}
         </div>
     }
 }

@@ -2,7 +2,11 @@
 //! around it. Every change to the answers goes through `Ctx`, which asks the engine.
 
 use crate::engine::{Dataset, Session, Step};
+use crate::present::focus::Focus;
 use crate::present::outcome::{outcome_of, Outcome};
+use crate::present::tabs::Tab;
+use crate::ui::actions::CopyState;
+use crate::ui::{dom, Theme};
 use leptos::prelude::*;
 
 /// Where the widget lives: the standalone page owns its URL; an embedded widget never
@@ -35,6 +39,17 @@ pub struct Ctx {
     pub host: StoredValue<Host>,
     /// Unique per widget on the page, for element ids and radio group names.
     pub instance: u32,
+    pub theme: Theme,
+    /// The open tab (always Decide in compact mode).
+    pub tab: RwSignal<Tab>,
+    /// The reader pressed Next without choosing an answer; cleared by every step change.
+    pub choose_first: RwSignal<bool>,
+    /// What the last copy from the result said; cleared by every step change.
+    pub copy: RwSignal<CopyState>,
+    /// What the last copy from the "Embed this" panel said.
+    pub snippet_copy: RwSignal<CopyState>,
+    /// The widget's root element, where focus moves are resolved.
+    pub root: NodeRef<leptos::html::Div>,
 }
 
 impl Ctx {
@@ -44,6 +59,7 @@ impl Ctx {
         session: Session,
         notice: Option<String>,
         instance: u32,
+        theme: Theme,
     ) -> Ctx {
         let session = RwSignal::new(session);
         let step = Memo::new(move |_| session.with(|session| session.current(ds)));
@@ -63,6 +79,12 @@ impl Ctx {
             status: RwSignal::new(String::new()),
             host: StoredValue::new(host),
             instance,
+            theme,
+            tab: RwSignal::new(Tab::Decide),
+            choose_first: RwSignal::new(false),
+            copy: RwSignal::new(CopyState::default()),
+            snippet_copy: RwSignal::new(CopyState::default()),
+            root: NodeRef::new(),
         }
     }
 
@@ -112,7 +134,25 @@ impl Ctx {
         self.status.set(String::new());
         // A notice about the link the page was opened with has served once the reader acts.
         self.notice.set(None);
+        self.after_move();
+    }
+
+    /// Says the step may have changed: focus will follow it (see `Widget`), and the
+    /// "choose first" message goes (only when shown: setting it re-renders the step).
+    pub fn after_move(&self) {
+        if self.choose_first.get_untracked() {
+            self.choose_first.set(false);
+        }
         self.moved.update(|count| *count += 1);
+    }
+
+    /// Moves focus to where a reader's move leads (`Focus::after_move`).
+    pub fn focus_after_move(&self) {
+        let Some(root) = self.root.try_get_untracked().flatten() else {
+            return;
+        };
+        let open = self.tab.try_get_untracked().unwrap_or(Tab::Decide);
+        dom::focus(&root, &Focus::after_move(open).selector(&self.id_prefix()));
     }
 
     /// A link that reproduces `fragment`'s answers: this page's own address on the

@@ -73,7 +73,7 @@ pub fn sync_with_url(ctx: Ctx) {
         ctx.notice.set(restored.notice);
         ctx.session.set(restored.session);
         go_to_revisit(ctx);
-        ctx.moved.update(|count| *count += 1);
+        ctx.after_move();
     });
     on_cleanup(move || listener.remove());
 }

@@ -215,6 +215,22 @@ test('bad attributes show a specific message and fall back to the default', asyn
   assert.deepEqual(page.problems, []);
 });
 
+test('a theme change keeps the checked radio, its focus and the question as they were', async () => {
+  const page = await openPage(env.browser, BLOG());
+  const first = page.locator('#first');
+  await first.locator('[data-testid="question"]').waitFor();
+  const radio = first.locator('[data-testid="question"] input[type="radio"]').nth(1);
+  await radio.click();
+  // A re-render would replace the form, and this mark with it.
+  await first.locator('[data-testid="question-form"]').evaluate((form) => { form.bcKept = true; });
+  await page.evaluate(() => document.getElementById('first').setAttribute('theme', 'dark'));
+  await first.locator('[data-testid="widget"][data-theme="dark"]').waitFor();
+  assert.ok(await radio.isChecked());
+  assert.ok(await radio.evaluate((input) => input.getRootNode().activeElement === input), 'the radio keeps focus');
+  assert.ok(await first.locator('[data-testid="question-form"]').evaluate((form) => form.bcKept === true));
+  assert.deepEqual(page.problems, []);
+});
+
 test('changing attributes updates the widget and keeps the answers; removing and re-adding works', async () => {
   const page = await openPage(env.browser, BLOG());
   const first = page.locator('#first');

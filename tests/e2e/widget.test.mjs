@@ -113,6 +113,59 @@ test('Next without a choice says what to do', async () => {
   await currentQuestion(page);
   await page.click('[data-testid="next"]');
   assert.ok(await page.locator('[data-testid="choose-first"]').isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'next', 'focus stays on Next');
+});
+
+/**
+ * Marks the element `selector` finds, so `kept` can tell whether it is still the same node:
+ * a container that re-renders replaces all its nodes, and the mark goes with them.
+ */
+const mark = (page, selector) => page.evaluate((s) => { document.querySelector(s).bcKept = true; }, selector);
+const kept = (page, selector) => page.evaluate((s) => document.querySelector(s)?.bcKept === true, selector);
+
+test('a checked radio and the focused element survive unrelated updates: no container re-renders needlessly', async () => {
+  const page = await openPage(env.browser, env.url);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await answerByMouse(page, 0);
+  await page.locator('[data-testid="progress"]', { hasText: /^Question 2 of / }).waitFor();
+  const second = page.locator('[data-testid="question"] input[type="radio"]').nth(1);
+  await second.click();
+  for (const selector of ['[data-testid="question-form"]', '[data-testid="path-summary"]', '.bc-header']) {
+    await mark(page, selector);
+  }
+  const checkedIndex = () => page.evaluate(() => [...document.querySelectorAll('[data-testid="question"] input[type="radio"]')].findIndex((input) => input.checked));
+
+  // A tab switch, a filter typed on the other tab (it updates the live region), and back.
+  await page.click('[data-testid="tab-compare"]');
+  await page.fill('[data-testid="filter"]', 'Django');
+  await page.locator('[data-testid="live"]', { hasText: /criteria shown/ }).waitFor();
+  await page.click('[data-testid="tab-decide"]');
+  assert.equal(await checkedIndex(), 1, 'the checked radio is still checked');
+  assert.ok(await kept(page, '[data-testid="question-form"]'), 'the question was not drawn again');
+  assert.ok(await kept(page, '[data-testid="path-summary"]'), 'the path summary was not drawn again');
+  assert.ok(await kept(page, '.bc-header'), 'the header was not drawn again');
+
+  // A change of the reader's colour scheme, with the checked radio focused.
+  await second.focus();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  assert.equal(await checkedIndex(), 1);
+  assert.ok(await second.evaluate((input) => input === document.activeElement), 'the radio keeps focus');
+  assert.ok(await kept(page, '[data-testid="question-form"]'));
+
+  // A copy at the result: the copy button keeps focus, the result is not drawn again.
+  await walkToResult(page);
+  await mark(page, '[data-testid="result"]');
+  await mark(page, '[data-testid="copy-link"]');
+  await page.focus('[data-testid="copy-link"]');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="copy-status"]', { hasText: 'copied' }).waitFor();
+  assert.ok(await kept(page, '[data-testid="result"]'), 'the result was not drawn again');
+  assert.ok(
+    await page.evaluate(() => document.activeElement?.bcKept === true && document.activeElement.dataset.testid === 'copy-link'),
+    'the same copy button keeps focus',
+  );
+  assert.deepEqual(page.problems, []);
 });
 
 test('back, and changing an earlier answer from the path summary', async () => {

@@ -1,0 +1,349 @@
+//! The reader's actions as one type, and how they travel through markup.
+//!
+//! Markup carries an action as attributes: `data-action` names it, `data-question`,
+//! `data-answer`, `data-tab` and `data-snippet` carry what it needs. `Element::action`
+//! writes them (through `Action::attributes`, the one encoder), `Action::decode` reads
+//! them back (the view's one decoder, `ui::markup_dom::read_action`, hands it an element's
+//! attributes), and the view dispatches the result with one `match`
+//! (`ui::actions::run`). A name or value the decoder does not know is an `ActionError`,
+//! never a silent no-op.
+//!
+//! A button (or a `role="button"` element) with an action is activated by a click, Enter
+//! or Space; a form with an action by its submission. The question's form is the one
+//! form: its answer is its checked radio (`value`), read by the decoder as `data-answer`,
+//! so the radios keep their own native state.
+
+use crate::present::tabs::Tab;
+use std::fmt;
+
+pub const ACTION: &str = "data-action";
+pub const QUESTION: &str = "data-question";
+pub const ANSWER: &str = "data-answer";
+pub const TAB: &str = "data-tab";
+pub const SNIPPET: &str = "data-snippet";
+
+/// One of the two embed snippets on the standalone page's "Embed this" panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Snippet {
+    /// The module script and the `<backend-chooser>` element.
+    Script,
+    /// The iframe and its optional resizing script.
+    Frame,
+}
+
+impl Snippet {
+    pub const ALL: [Snippet; 2] = [Snippet::Script, Snippet::Frame];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Snippet::Script => "script",
+            Snippet::Frame => "iframe",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Snippet> {
+        Snippet::ALL
+            .into_iter()
+            .find(|snippet| snippet.key() == key)
+    }
+}
+
+/// Everything a reader can do inside the widget's markup.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Next (the question's form submitted): answer `question` with the checked answer;
+    /// `None` when no answer is checked yet.
+    Next {
+        question: String,
+        answer: Option<String>,
+    },
+    /// Back to the question before.
+    Back,
+    /// Back to an answered question, to change the answer.
+    GoTo {
+        question: String,
+    },
+    /// Apply a "what would change this" item: this answer to this question.
+    Apply {
+        question: String,
+        answer: String,
+    },
+    /// Start over.
+    Restart,
+    /// Open a tab.
+    Tab(Tab),
+    /// Copy the share link.
+    CopyLink,
+    /// Copy the decision record as Markdown.
+    CopyMarkdown,
+    Print,
+    /// Dismiss the notice about the link the widget was opened with.
+    Dismiss,
+    /// Copy one of the embed snippets.
+    CopySnippet(Snippet),
+}
+
+/// Why an element's attributes are not an action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    /// The element has no `data-action`.
+    NoAction,
+    /// `data-action` names no action.
+    Unknown(String),
+    /// The action needs an attribute the element does not have.
+    Missing {
+        action: String,
+        attribute: &'static str,
+    },
+    /// An attribute's value is not one the action knows (a tab, a snippet).
+    BadValue {
+        attribute: &'static str,
+        value: String,
+    },
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::NoAction => write!(f, "no {ACTION}"),
+            ActionError::Unknown(name) => write!(f, "unknown {ACTION}=\"{name}\""),
+            ActionError::Missing { action, attribute } => {
+                write!(f, "{ACTION}=\"{action}\" without {attribute}")
+            }
+            ActionError::BadValue { attribute, value } => {
+                write!(f, "unknown {attribute}=\"{value}\"")
+            }
+        }
+    }
+}
+
+impl Action {
+    /// The value of `data-action`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Next { .. } => "next",
+            Action::Back => "back",
+            Action::GoTo { .. } => "go-to",
+            Action::Apply { .. } => "apply",
+            Action::Restart => "restart",
+            Action::Tab(_) => "tab",
+            Action::CopyLink => "copy-link",
+            Action::CopyMarkdown => "copy-markdown",
+            Action::Print => "print",
+            Action::Dismiss => "dismiss",
+            Action::CopySnippet(_) => "copy-snippet",
+        }
+    }
+
+    /// The attributes that carry this action in markup, `data-action` first.
+    pub fn attributes(&self) -> Vec<(&'static str, String)> {
+        let mut attributes = vec![(ACTION, self.name().to_owned())];
+        match self {
+            Action::Next { question, answer } => {
+                attributes.push((QUESTION, question.clone()));
+                if let Some(answer) = answer {
+                    attributes.push((ANSWER, answer.clone()));
+                }
+            }
+            Action::GoTo { question } => attributes.push((QUESTION, question.clone())),
+            Action::Apply { question, answer } => {
+                attributes.push((QUESTION, question.clone()));
+                attributes.push((ANSWER, answer.clone()));
+            }
+            Action::Tab(tab) => attributes.push((TAB, tab.key().to_owned())),
+            Action::CopySnippet(snippet) => attributes.push((SNIPPET, snippet.key().to_owned())),
+            Action::Back
+            | Action::Restart
+            | Action::CopyLink
+            | Action::CopyMarkdown
+            | Action::Print
+            | Action::Dismiss => {}
+        }
+        attributes
+    }
+
+    /// Reads an action back from an element's attributes (`attribute` returns the value of
+    /// the attribute it is given, if the element has it).
+    pub fn decode(
+        attribute: impl Fn(&'static str) -> Option<String>,
+    ) -> Result<Action, ActionError> {
+        let name = attribute(ACTION).ok_or(ActionError::NoAction)?;
+        let required = |key: &'static str| {
+            attribute(key).ok_or_else(|| ActionError::Missing {
+                action: name.clone(),
+                attribute: key,
+            })
+        };
+        let bad =
+            |attribute: &'static str, value: String| ActionError::BadValue { attribute, value };
+        Ok(match name.as_str() {
+            "next" => Action::Next {
+                question: required(QUESTION)?,
+                answer: attribute(ANSWER),
+            },
+            "back" => Action::Back,
+            "go-to" => Action::GoTo {
+                question: required(QUESTION)?,
+            },
+            "apply" => Action::Apply {
+                question: required(QUESTION)?,
+                answer: required(ANSWER)?,
+            },
+            "restart" => Action::Restart,
+            "tab" => {
+                let key = required(TAB)?;
+                Action::Tab(Tab::from_key(&key).ok_or_else(|| bad(TAB, key))?)
+            }
+            "copy-link" => Action::CopyLink,
+            "copy-markdown" => Action::CopyMarkdown,
+            "print" => Action::Print,
+            "dismiss" => Action::Dismiss,
+            "copy-snippet" => {
+                let key = required(SNIPPET)?;
+                Action::CopySnippet(Snippet::from_key(&key).ok_or_else(|| bad(SNIPPET, key))?)
+            }
+            _ => return Err(ActionError::Unknown(name)),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::markup::el;
+
+    /// The action after `action` in a list of every kind of action (every tab, every
+    /// snippet, a next with and without an answer). The `match` has no catch-all: a new
+    /// variant does not compile until it joins the list.
+    fn after(action: Option<&Action>) -> Option<Action> {
+        // Ids as odd as a dataset may make them: quotes, markup, spaces, non-ASCII.
+        let question = || "what \"kind\" <b>of</b> app".to_owned();
+        let answer = || "réal-time & co".to_owned();
+        Some(match action {
+            None => Action::Next {
+                question: question(),
+                answer: None,
+            },
+            Some(Action::Next { answer: None, .. }) => Action::Next {
+                question: question(),
+                answer: Some(answer()),
+            },
+            Some(Action::Next {
+                answer: Some(_), ..
+            }) => Action::Back,
+            Some(Action::Back) => Action::GoTo {
+                question: question(),
+            },
+            Some(Action::GoTo { .. }) => Action::Apply {
+                question: question(),
+                answer: answer(),
+            },
+            Some(Action::Apply { .. }) => Action::Restart,
+            Some(Action::Restart) => Action::Tab(Tab::ALL[0]),
+            Some(Action::Tab(tab)) => {
+                match Tab::ALL.iter().position(|each| each == tab).map(|i| i + 1) {
+                    Some(next) if next < Tab::ALL.len() => Action::Tab(Tab::ALL[next]),
+                    _ => Action::CopyLink,
+                }
+            }
+            Some(Action::CopyLink) => Action::CopyMarkdown,
+            Some(Action::CopyMarkdown) => Action::Print,
+            Some(Action::Print) => Action::Dismiss,
+            Some(Action::Dismiss) => Action::CopySnippet(Snippet::ALL[0]),
+            Some(Action::CopySnippet(snippet)) => {
+                match Snippet::ALL
+                    .iter()
+                    .position(|each| each == snippet)
+                    .map(|i| i + 1)
+                {
+                    Some(next) if next < Snippet::ALL.len() => {
+                        Action::CopySnippet(Snippet::ALL[next])
+                    }
+                    _ => return None,
+                }
+            }
+        })
+    }
+
+    fn every_action() -> Vec<Action> {
+        std::iter::successors(after(None), |action| after(Some(action))).collect()
+    }
+
+    fn decode_element(element: &crate::present::markup::Element) -> Result<Action, ActionError> {
+        Action::decode(|name| element.attribute(name).map(str::to_owned))
+    }
+
+    #[test]
+    fn every_action_survives_the_trip_through_markup() {
+        let all = every_action();
+        let tabs = all.iter().filter(|action| matches!(action, Action::Tab(_)));
+        assert_eq!(tabs.count(), Tab::ALL.len());
+        let snippets = all
+            .iter()
+            .filter(|action| matches!(action, Action::CopySnippet(_)));
+        assert_eq!(snippets.count(), Snippet::ALL.len());
+        for action in all {
+            let element = el("button").action(action.clone());
+            assert_eq!(element.attribute(ACTION), Some(action.name()));
+            assert_eq!(decode_element(&element), Ok(action));
+        }
+    }
+
+    #[test]
+    fn names_are_distinct() {
+        let all = every_action();
+        for (index, action) in all.iter().enumerate() {
+            for other in &all[index + 1..] {
+                if std::mem::discriminant(action) != std::mem::discriminant(other) {
+                    assert_ne!(action.name(), other.name());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_not_an_action_says_why() {
+        let decode = |attributes: &[(&'static str, &str)]| {
+            Action::decode(|name| {
+                attributes
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| (*value).to_owned())
+            })
+        };
+        assert_eq!(decode(&[]), Err(ActionError::NoAction));
+        assert_eq!(
+            decode(&[(ACTION, "go_to"), (QUESTION, "what")]),
+            Err(ActionError::Unknown("go_to".to_owned()))
+        );
+        assert_eq!(
+            decode(&[(ACTION, "apply"), (QUESTION, "what")]),
+            Err(ActionError::Missing {
+                action: "apply".to_owned(),
+                attribute: ANSWER
+            })
+        );
+        assert_eq!(
+            decode(&[(ACTION, "tab"), (TAB, "settings")]),
+            Err(ActionError::BadValue {
+                attribute: TAB,
+                value: "settings".to_owned()
+            })
+        );
+        assert_eq!(
+            decode(&[(ACTION, "copy-snippet"), (SNIPPET, "0")]),
+            Err(ActionError::BadValue {
+                attribute: SNIPPET,
+                value: "0".to_owned()
+            })
+        );
+        assert_eq!(
+            ActionError::Missing {
+                action: "go-to".to_owned(),
+                attribute: QUESTION
+            }
+            .to_string(),
+            "data-action=\"go-to\" without data-question"
+        );
+    }
+}
