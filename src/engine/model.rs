@@ -116,11 +116,9 @@ pub struct Answer {
     /// The sides whose language the team knows, when this answer says so (the team
     /// question). A framework is suggested in another language only with the reason a
     /// combined side's part gives.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub skills: Vec<String>,
     /// The answer in the reader's own voice, completing "because …" (e.g. "you write
     /// TypeScript"); reasons quote it instead of the bare label.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub recap: Option<String>,
 }
 
