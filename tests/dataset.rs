@@ -12,7 +12,7 @@
 
 use std::collections::BTreeSet;
 
-use backend_chooser::engine::model::Dataset;
+use backend_chooser::engine::model::{Dataset, Leads};
 use backend_chooser::engine::paths::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::report::{report, AnswerRef, Report};
 use backend_chooser::engine::{load, winner};
@@ -101,7 +101,7 @@ mod report {
         let serve = ds.questions.iter().position(|q| q.id == "serve").unwrap();
         ds.questions[serve].answers[0].effects.clear();
         // "realtime" skips the scale question, so no path takes its answers.
-        ds.questions[0].answers[0].next = Some("team".to_string());
+        ds.questions[0].answers[0].next = Some(Leads::Question("team".to_string()));
         let problems: Vec<String> = report(&ds)
             .problems()
             .iter()

@@ -17,7 +17,7 @@
 
 use std::collections::BTreeSet;
 
-use backend_chooser::engine::model::Dataset;
+use backend_chooser::engine::model::{Dataset, Leads};
 use backend_chooser::engine::paths::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::session::{Session, Step};
 use backend_chooser::engine::{load, scorecard};
@@ -285,13 +285,13 @@ mod validate {
         let mut ds = dataset("tiny.json");
         let template = ds.questions[1].clone();
         ds.questions.truncate(1);
-        ds.questions[0].next = Some("q0".to_string());
+        ds.questions[0].next = Some(Leads::Question("q0".to_string()));
         for index in 0..7 {
             let mut question = template.clone();
             question.id = format!("q{index}");
             question.next = Some(match index {
-                6 => "result".to_string(),
-                _ => format!("q{}", index + 1),
+                6 => Leads::Result,
+                _ => Leads::Question(format!("q{}", index + 1)),
             });
             question.answers = (0..12)
                 .map(|answer| {
@@ -879,14 +879,14 @@ mod what_if {
         let mut ds = dataset("tiny.json");
         let template = ds.questions[1].clone();
         ds.questions[0].next = None;
-        ds.questions[0].answers[0].next = Some("team".to_string());
-        ds.questions[0].answers[1].next = Some("q0".to_string());
+        ds.questions[0].answers[0].next = Some(Leads::Question("team".to_string()));
+        ds.questions[0].answers[1].next = Some(Leads::Question("q0".to_string()));
         for index in 0..4 {
             let mut question = template.clone();
             question.id = format!("q{index}");
             question.next = Some(match index {
-                3 => "result".to_string(),
-                _ => format!("q{}", index + 1),
+                3 => Leads::Result,
+                _ => Leads::Question(format!("q{}", index + 1)),
             });
             question.answers = (0..12)
                 .map(|answer| {
@@ -1105,8 +1105,8 @@ mod properties {
             let answer = &question.answers[choice % question.answers.len()];
             path.push((question.id.clone(), answer.id.clone()));
             match question.next_after(answer) {
-                Some("result") | None => return path,
-                Some(next) => question_id = next.to_string(),
+                Some(Leads::Result) | None => return path,
+                Some(Leads::Question(next)) => question_id = next.clone(),
             }
         }
     }
@@ -1377,7 +1377,7 @@ mod default_dataset {
                 }
                 path.push((question.id.clone(), answer.id.clone()));
                 match question.next_after(answer) {
-                    Some("result") => {
+                    Some(Leads::Result) => {
                         let picked_all = pick
                             .keys()
                             .all(|picked| path.iter().any(|(on_path, _)| on_path == picked));
@@ -1386,7 +1386,7 @@ mod default_dataset {
                             *tally.entry(side).or_default() += 1;
                         }
                     }
-                    Some(next) => walk(ds, next, pick, avoid, path, tally),
+                    Some(Leads::Question(next)) => walk(ds, next, pick, avoid, path, tally),
                     None => panic!("{}={} leads nowhere", question.id, answer.id),
                 }
                 path.pop();

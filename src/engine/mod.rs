@@ -25,7 +25,7 @@ pub mod validate;
 pub mod what_if;
 
 pub use frameworks::{suggest, Suggestion};
-pub use model::{Dataset, RESULT};
+pub use model::Dataset;
 pub use paths::{all_paths, count_paths, path_lengths, PathLengths, Progress};
 pub use score::{scorecard, winner, LeadScale, Level, Reason, Scorecard, Verdict};
 pub use session::{DropReason, Dropped, PathStep, Session, SessionError, Step};
