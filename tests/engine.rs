@@ -598,7 +598,11 @@ mod score {
     }
 
     fn check(ds: &Dataset, path: &str, expected: &str) {
-        assert_eq!(summary(&scorecard(ds, &pairs(path))), expected, "{path}");
+        assert_eq!(
+            summary(&scorecard(ds, &pairs(path)).expect("a dataset with sides")),
+            expected,
+            "{path}"
+        );
     }
 
     #[test]
@@ -659,6 +663,13 @@ mod score {
     }
 
     #[test]
+    fn no_sides_no_scorecard() {
+        let mut ds = dataset("small.json");
+        ds.sides.clear();
+        assert_eq!(scorecard(&ds, &pairs("what=api team=js")), None);
+    }
+
+    #[test]
     fn slight_lead_outside_the_tie_margin() {
         let mut ds = dataset("small.json");
         ds.tie_margin = 0;
@@ -683,7 +694,8 @@ mod score {
     #[test]
     fn criteria_and_reasons_are_ranked_by_weight() {
         let ds = dataset("small.json");
-        let card = scorecard(&ds, &pairs("what=data ml=yes serve=live team=js"));
+        let card = scorecard(&ds, &pairs("what=data ml=yes serve=live team=js"))
+            .expect("a dataset with sides");
         let criteria: Vec<String> = card
             .criteria
             .iter()
@@ -753,7 +765,9 @@ mod frameworks {
     fn check(path: &str, expected: &[&str]) {
         let ds = dataset("small.json");
         let answered = pairs(path);
-        let winner = scorecard(&ds, &answered).winner;
+        let winner = scorecard(&ds, &answered)
+            .expect("a dataset with sides")
+            .winner;
         let actual: Vec<String> = suggest(&ds, &answered, &winner)
             .iter()
             .map(|suggestion| {
@@ -1286,7 +1300,7 @@ mod default_dataset {
         }
         // Everything the result page computes, on a sample of paths.
         for path in paths.iter().step_by(97) {
-            let card = scorecard(ds, path);
+            let card = scorecard(ds, path).expect("a dataset with sides");
             assert!(ds.side(&card.winner).is_some(), "{}", show_pairs(path));
             assert_eq!(Some(card.winner.clone()), winner(ds, path));
             assert!(!card.reasons.is_empty(), "{}", show_pairs(path));
@@ -1638,7 +1652,9 @@ mod default_dataset {
     #[test]
     fn weaker_signals_still_lean_the_expected_way() {
         // Thresholds set after looking at the results, with some slack: they guard
-        // against regressions in the weights, they do not prove them right.
+        // against regressions in the weights, they do not prove them right. (Heavy
+        // computation for a JavaScript team, and a huge real-time load for a Python team
+        // writing sync code, now follow the team: see tests/dataset_claims.rs.)
         check(
             "hosted AI API calls only, JavaScript team",
             "what=ml mlserve=hosted team=js",
@@ -1647,25 +1663,11 @@ mod default_dataset {
             95,
         );
         check(
-            "heavy computation, JavaScript team",
-            "what=data|science|algo cpuwork=heavy team=js",
-            "",
-            "python",
-            60,
-        );
-        check(
             "small real-time app, Python team writing async code",
             "what=realtime rtdata=analytics|relay conns=few team=python pyasync=async",
             "",
             "python",
             85,
-        );
-        check(
-            "real-time app under huge load, Python team writing sync code",
-            "what=realtime rtdata=relay conns=massive team=python pyasync=sync",
-            "",
-            "node",
-            70,
         );
         check(
             "new junior team, conventional web app",
@@ -1711,7 +1713,9 @@ mod change_answer {
                 .expect("the change applies");
             match session.current(ds) {
                 Step::Result => {
-                    let winner = scorecard(ds, &session.answered(ds)).winner;
+                    let winner = scorecard(ds, &session.answered(ds))
+                        .expect("a dataset with sides")
+                        .winner;
                     if change.certainty == backend_chooser::engine::Certainty::Certain {
                         assert_eq!(winner, change.new_winner, "{change:?}");
                     }

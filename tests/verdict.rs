@@ -25,7 +25,7 @@ fn scored() -> &'static [Scored] {
         all_paths(ds())
             .into_iter()
             .map(|path| {
-                let card = scorecard(ds(), &path);
+                let card = scorecard(ds(), &path).expect("a dataset with sides");
                 (path, card)
             })
             .collect()
