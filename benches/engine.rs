@@ -18,9 +18,9 @@ mod native {
     use std::time::{Duration, Instant};
 
     use backend_chooser::engine::model::Dataset;
-    use backend_chooser::engine::paths::{count_paths, for_each_path};
     use backend_chooser::engine::validate::parse;
     use backend_chooser::engine::{changes, load, scorecard, winner, LeadScale, Level};
+    use backend_chooser::engine::{count_paths, for_each_path};
     use backend_chooser::DEFAULT_DATASET_JSON;
 
     /// How long one operation may take in total before it stops repeating.
@@ -105,7 +105,7 @@ mod native {
         println!("  of which a tie-break or the tie order picked a side with equal or fewer points: {behind}\n");
     }
 
-    fn owned(steps: &[backend_chooser::engine::paths::Choice<'_>]) -> Vec<(String, String)> {
+    fn owned(steps: &[backend_chooser::engine::Choice<'_>]) -> Vec<(String, String)> {
         steps
             .iter()
             .map(|(question, answer)| (question.id.clone(), answer.id.clone()))

@@ -13,8 +13,8 @@
 use std::collections::BTreeSet;
 
 use backend_chooser::engine::model::{Dataset, Leads};
-use backend_chooser::engine::paths::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::report::{report, AnswerRef, Report};
+use backend_chooser::engine::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::{load, winner};
 
 fn fixture(name: &str) -> Dataset {

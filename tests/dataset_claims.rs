@@ -6,8 +6,8 @@
 //! words.
 #![cfg(not(target_arch = "wasm32"))]
 
+use backend_chooser::engine::all_paths;
 use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::paths::all_paths;
 use backend_chooser::engine::{suggest, winner};
 
 fn default_dataset() -> &'static Dataset {

@@ -18,9 +18,9 @@
 use std::collections::BTreeSet;
 
 use backend_chooser::engine::model::{Dataset, Leads};
-use backend_chooser::engine::paths::{all_paths, count_paths, path_lengths};
-use backend_chooser::engine::session::{Session, Step};
+use backend_chooser::engine::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::{load, scorecard};
+use backend_chooser::engine::{Session, Step};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -353,7 +353,7 @@ mod paths {
 
 mod session {
     use super::*;
-    use backend_chooser::engine::session::Dropped;
+    use backend_chooser::engine::Dropped;
 
     /// The session as one line: the current step, the path and what is answered.
     fn describe(session: &Session, ds: &Dataset) -> String {
@@ -575,7 +575,7 @@ mod session {
 
 mod score {
     use super::*;
-    use backend_chooser::engine::score::Scorecard;
+    use backend_chooser::engine::Scorecard;
 
     fn summary(card: &Scorecard) -> String {
         let totals: Vec<String> = card
@@ -944,7 +944,7 @@ mod what_if {
 
 mod share {
     use super::*;
-    use backend_chooser::engine::share::{decode, decode_lenient, encode};
+    use backend_chooser::engine::{decode, decode_lenient, encode};
 
     #[test]
     fn encode_is_short_and_readable_and_round_trips() {
@@ -1104,7 +1104,7 @@ mod share {
 
 mod properties {
     use super::*;
-    use backend_chooser::engine::share::{decode, decode_lenient, encode};
+    use backend_chooser::engine::{decode, decode_lenient, encode};
     use backend_chooser::DEFAULT_DATASET_JSON;
     use proptest::prelude::*;
 

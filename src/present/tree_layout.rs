@@ -5,7 +5,7 @@
 //! node sits below the last layer.
 
 use crate::engine::model::Dataset;
-use crate::engine::small_map::SmallMap;
+use crate::engine::SmallMap;
 
 pub const NODE_WIDTH: u32 = 168;
 pub const NODE_HEIGHT: u32 = 58;

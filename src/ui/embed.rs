@@ -149,7 +149,7 @@ pub fn EmbedPanel(ctx: Ctx, theme: Theme) -> impl IntoView {
     let page = page.split('?').next().unwrap_or_default();
     // The standalone page is mounted once and never unmounted: a leaked &str keeps the
     // closures below Copy without a new signal type.
-    // `get`, not indexing: see `engine::share::decode_lenient` on slicing a `str`.
+    // `get`, not indexing: see `engine::decode_lenient` on slicing a `str`.
     let base: &'static str = page
         .get(..page.rfind('/').map_or(0, |slash| slash + 1))
         .unwrap_or_default()
