@@ -18,9 +18,9 @@ mod native {
     use std::time::{Duration, Instant};
 
     use backend_chooser::engine::model::Dataset;
-    use backend_chooser::engine::paths::{count_paths, for_each_path};
     use backend_chooser::engine::validate::parse;
     use backend_chooser::engine::{changes, load, scorecard, winner, LeadScale, Level};
+    use backend_chooser::engine::{count_paths, for_each_path};
     use backend_chooser::DEFAULT_DATASET_JSON;
 
     /// How long one operation may take in total before it stops repeating.
@@ -55,7 +55,7 @@ mod native {
             parse(black_box(DEFAULT_DATASET_JSON)).is_ok()
         });
         measure("score one full path (scorecard)", 20_000, || {
-            scorecard(&ds, black_box(&path)).verdict.lead
+            scorecard(&ds, black_box(&path)).map_or(0, |card| card.verdict.lead)
         });
         measure("what would change the answer (one path)", 2_000, || {
             changes(&ds, black_box(&path)).len()
@@ -72,7 +72,7 @@ mod native {
         measure("walk the whole tree, scorecard of every path", 10, || {
             let mut total = 0i64;
             for_each_path(&ds, |steps| {
-                total += scorecard(&ds, &owned(steps)).verdict.lead;
+                total += scorecard(&ds, &owned(steps)).map_or(0, |card| card.verdict.lead);
                 ControlFlow::Continue(())
             });
             total
@@ -86,7 +86,9 @@ mod native {
         let mut counts = [0u64; 4];
         let mut behind = 0u64;
         for_each_path(ds, |steps| {
-            let card = scorecard(ds, &owned(steps));
+            let Some(card) = scorecard(ds, &owned(steps)) else {
+                return ControlFlow::Continue(());
+            };
             if let Some(index) = levels.iter().position(|level| *level == card.verdict.level) {
                 counts[index] += 1;
             }
@@ -103,7 +105,7 @@ mod native {
         println!("  of which a tie-break or the tie order picked a side with equal or fewer points: {behind}\n");
     }
 
-    fn owned(steps: &[backend_chooser::engine::paths::Choice<'_>]) -> Vec<(String, String)> {
+    fn owned(steps: &[backend_chooser::engine::Choice<'_>]) -> Vec<(String, String)> {
         steps
             .iter()
             .map(|(question, answer)| (question.id.clone(), answer.id.clone()))

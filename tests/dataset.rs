@@ -12,9 +12,9 @@
 
 use std::collections::BTreeSet;
 
-use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::paths::{all_paths, count_paths, path_lengths};
+use backend_chooser::engine::model::{Dataset, Leads};
 use backend_chooser::engine::report::{report, AnswerRef, Report};
+use backend_chooser::engine::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::{load, winner};
 
 fn fixture(name: &str) -> Dataset {
@@ -101,7 +101,7 @@ mod report {
         let serve = ds.questions.iter().position(|q| q.id == "serve").unwrap();
         ds.questions[serve].answers[0].effects.clear();
         // "realtime" skips the scale question, so no path takes its answers.
-        ds.questions[0].answers[0].next = Some("team".to_string());
+        ds.questions[0].answers[0].next = Some(Leads::Question("team".to_string()));
         let problems: Vec<String> = report(&ds)
             .problems()
             .iter()
@@ -512,10 +512,10 @@ mod content {
         assert_none(violations);
     }
 
-    /// The article's eight, and AdonisJS: the Node.js answer to "batteries included"
-    /// (an ORM, auth and validation built in, per its own docs), which the article lacks.
+    /// The article's eight frameworks, and AdonisJS for a Node.js team that wants batteries
+    /// included (the article has no Node.js counterpart to Django).
     #[test]
-    fn the_eight_frameworks_of_the_article_and_adonisjs() {
+    fn the_frameworks_of_the_article_and_adonisjs() {
         let ds = default_dataset();
         let frameworks: Vec<(&str, &str)> = ds
             .frameworks

@@ -6,8 +6,8 @@
 //! words.
 #![cfg(not(target_arch = "wasm32"))]
 
+use backend_chooser::engine::all_paths;
 use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::paths::all_paths;
 use backend_chooser::engine::{suggest, winner};
 
 fn default_dataset() -> &'static Dataset {
@@ -101,15 +101,15 @@ fn no_effect_claims_more_than_its_criterion() {
         for answer in &question.answers {
             for effect in &answer.effects {
                 let criterion = ds.criterion(&effect.criterion).expect("a known criterion");
-                if criterion.favours == "neutral" {
+                let Some(favours) = criterion.favours.side() else {
                     continue;
-                }
+                };
                 let points = |side: &str| effect.scores.get(side).copied().unwrap_or(0);
-                let favoured = points(&criterion.favours);
+                let favoured = points(favours);
                 for side in &ds.sides {
                     // A combined side shares a single side's strengths; only rivals count.
-                    let rival = side.id != criterion.favours
-                        && (side.parts.is_empty() || criterion.favours == "hybrid");
+                    let rival =
+                        side.id != favours && (side.parts.is_empty() || favours == "hybrid");
                     assert!(
                         !rival || points(&side.id) <= favoured.max(0),
                         "{}={}: {} gets {} on \"{}\", which favours {} ({favoured})",
@@ -118,7 +118,7 @@ fn no_effect_claims_more_than_its_criterion() {
                         side.id,
                         points(&side.id),
                         criterion.title,
-                        criterion.favours
+                        favours
                     );
                 }
             }

@@ -88,7 +88,7 @@ mod result {
     #[test]
     fn every_part_of_the_result_is_there() {
         let path = first_path();
-        let outcome = outcome_of(ds(), &path);
+        let outcome = outcome_of(ds(), &path).expect("a dataset with sides");
         let markup = wrap_markup(result_markup(ds(), &outcome, "https://example.org/#x"));
         let verdict = by_test_id(&markup, "verdict");
         assert_eq!(verdict.len(), 1);
@@ -142,9 +142,15 @@ mod result {
     fn a_hybrid_result_says_which_part_runs_where() {
         let hybrid = all_paths(ds())
             .into_iter()
-            .find(|path| outcome_of(ds(), path).scorecard.winner == "hybrid")
+            .find(|path| {
+                outcome_of(ds(), path)
+                    .expect("a dataset with sides")
+                    .scorecard
+                    .winner
+                    == "hybrid"
+            })
             .expect("some path recommends the hybrid");
-        let outcome = outcome_of(ds(), &hybrid);
+        let outcome = outcome_of(ds(), &hybrid).expect("a dataset with sides");
         let markup = wrap_markup(result_markup(ds(), &outcome, "x"));
         let parts = by_test_id(&markup, "parts");
         assert_eq!(parts.len(), 1);
@@ -167,7 +173,7 @@ mod decision_record {
     #[test]
     fn the_record_has_every_section_and_the_link() {
         let path = first_path();
-        let outcome = outcome_of(ds(), &path);
+        let outcome = outcome_of(ds(), &path).expect("a dataset with sides");
         let record = markdown(&Decision {
             ds: ds(),
             answered: &outcome.answered,
@@ -393,7 +399,7 @@ mod texts {
         };
         let question = announcement(ds(), &step, None);
         assert!(question.starts_with("Question 1 of 8–11: "), "{question}");
-        let outcome = outcome_of(ds(), &first_path());
+        let outcome = outcome_of(ds(), &first_path()).expect("a dataset with sides");
         let result = announcement(ds(), &Step::Result, Some(&outcome));
         assert!(
             result.starts_with("Recommendation: ")
@@ -522,7 +528,7 @@ mod actions {
         let tree = layout(ds());
         let mut seen = Vec::new();
         for path in sample {
-            let outcome = outcome_of(ds(), path);
+            let outcome = outcome_of(ds(), path).expect("a scored path");
             let result = actions_in(result_markup(ds(), &outcome, "https://example.org/#x"));
             let applies = result
                 .iter()

@@ -1,7 +1,8 @@
 //! The decision engine: plain Rust, no DOM, no web-sys. Compiles and tests natively.
 //!
 //! `model` describes the dataset; `validate` turns JSON into a checked `Dataset`; every
-//! other module assumes a validated dataset and never panics on one.
+//! other module assumes a validated dataset and never panics on one. Other layers use
+//! `model`, `validate`, `report` and what is re-exported here; the rest is private.
 //!
 //! - `paths`: walking the decision tree (all paths, their count and lengths, progress).
 //! - `session`: the reader's answers and where they are, as plain data.
@@ -11,24 +12,27 @@
 //! - `share`: the URL fragment that carries the answers.
 //! - `report`: the dataset report for authors (paths, winners, answers that never matter).
 
-pub mod frameworks;
+mod frameworks;
 pub mod model;
-pub mod paths;
-pub mod read_json;
+mod paths;
+mod read_json;
 pub mod report;
-pub mod score;
-pub mod session;
-pub mod share;
-pub mod small_map;
-pub mod sort;
+mod score;
+mod session;
+mod share;
+mod small_map;
+mod sort;
 pub mod validate;
-pub mod what_if;
+mod what_if;
 
 pub use frameworks::{suggest, team_skills, Suggestion};
-pub use model::{Dataset, RESULT};
-pub use paths::{all_paths, count_paths, path_lengths, PathLengths, Progress};
+pub use model::Dataset;
+pub use paths::{
+    all_paths, count_paths, for_each_path, path_lengths, Choice, PathLengths, Progress,
+};
 pub use score::{scorecard, winner, LeadScale, Level, Reason, Scorecard, Verdict};
 pub use session::{DropReason, Dropped, PathStep, Session, SessionError, Step};
 pub use share::{decode, decode_lenient, encode, Decoded, ShareError};
+pub use small_map::SmallMap;
 pub use validate::{load, LoadError, Problem};
 pub use what_if::{changes, Certainty, Change};

@@ -8,8 +8,11 @@
 
 use super::small_map::SmallMap;
 
-/// The reserved `next` value that ends a path and shows the result.
+/// How the JSON writes `Leads::Result`: a `next` of `"result"` ends the path. Reserved,
+/// so no question may have this id.
 pub const RESULT: &str = "result";
+/// How the JSON writes `Favours::Neutral`. Reserved, so no side may have this id.
+pub const NEUTRAL: &str = "neutral";
 
 /// A whole comparison: its sides, the facts it rests on, and the questions that decide.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,8 +68,8 @@ pub struct Criterion {
     pub title: String,
     /// What the comparison says for each side, keyed by side id.
     pub says: SmallMap<String, String>,
-    /// The side id this criterion favours, or `"neutral"` when it favours none.
-    pub favours: String,
+    /// The side this criterion favours, if any.
+    pub favours: Favours,
     /// Under what conditions it favours that side.
     pub when: String,
     pub sources: Vec<Source>,
@@ -97,8 +100,8 @@ pub struct Question {
     pub id: String,
     pub prompt: String,
     pub help: String,
-    /// Where every answer without its own `next` leads: a question id or `RESULT`.
-    pub next: Option<String>,
+    /// Where every answer without its own `next` leads.
+    pub next: Option<Leads>,
     pub answers: Vec<Answer>,
 }
 
@@ -109,7 +112,7 @@ pub struct Answer {
     pub label: String,
     pub help: String,
     /// Overrides the question's `next`: this is what makes the tree branch.
-    pub next: Option<String>,
+    pub next: Option<Leads>,
     pub effects: Vec<Effect>,
     /// Points for frameworks, keyed by framework id (range -5..=5).
     pub frameworks: SmallMap<String, i32>,
@@ -120,6 +123,60 @@ pub struct Answer {
     /// The answer in the reader's own voice, completing "because …" (e.g. "you write
     /// TypeScript"); reasons quote it instead of the bare label.
     pub recap: Option<String>,
+}
+
+/// Which side a criterion favours (`"favours"` in the JSON: a side id or `"neutral"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Favours {
+    /// The side with this id.
+    Side(String),
+    /// No side: it depends on the project.
+    Neutral,
+}
+
+impl Favours {
+    /// Reads the JSON value: `"neutral"` or a side id.
+    pub fn from_json(text: String) -> Favours {
+        match text.as_str() {
+            NEUTRAL => Favours::Neutral,
+            _ => Favours::Side(text),
+        }
+    }
+
+    /// The favoured side's id, if any.
+    pub fn side(&self) -> Option<&str> {
+        match self {
+            Favours::Side(side) => Some(side),
+            Favours::Neutral => None,
+        }
+    }
+}
+
+/// Where an answer leads (`"next"` in the JSON: a question id or `"result"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Leads {
+    /// The question with this id.
+    Question(String),
+    /// The end of the path: the result.
+    Result,
+}
+
+impl Leads {
+    /// Reads the JSON value: `"result"` or a question id.
+    pub fn from_json(text: String) -> Leads {
+        match text.as_str() {
+            RESULT => Leads::Result,
+            _ => Leads::Question(text),
+        }
+    }
+
+    /// The id of the question it leads to; `None` for the result.
+    pub fn question(&self) -> Option<&str> {
+        match self {
+            Leads::Question(id) => Some(id),
+            Leads::Result => None,
+        }
+    }
 }
 
 /// What an answer does to the scores, and the fact it rests on.
@@ -158,7 +215,7 @@ impl Question {
 
     /// Where `answer` leads: its own `next`, else the question's. `None` only in an
     /// invalid dataset (validation rejects it as a dead end).
-    pub fn next_after<'a>(&'a self, answer: &'a Answer) -> Option<&'a str> {
-        answer.next.as_deref().or(self.next.as_deref())
+    pub fn next_after<'a>(&'a self, answer: &'a Answer) -> Option<&'a Leads> {
+        answer.next.as_ref().or(self.next.as_ref())
     }
 }

@@ -6,7 +6,7 @@
 
 use std::ops::ControlFlow;
 
-use super::model::{Answer, Dataset, Question, RESULT};
+use super::model::{Answer, Dataset, Leads, Question};
 use super::small_map::SmallMap;
 
 /// One step of a path: a question and the answer chosen to it.
@@ -143,10 +143,10 @@ pub(crate) struct Walk {
 
 impl<'a> Tree<'a> {
     pub(crate) fn new(ds: &'a Dataset) -> Tree<'a> {
-        let resolve = |target: Option<&str>| match target {
+        let resolve = |target: Option<&Leads>| match target {
             None => Next::Nowhere,
-            Some(RESULT) => Next::Result,
-            Some(id) => match question_position(ds, id) {
+            Some(Leads::Result) => Next::Result,
+            Some(Leads::Question(id)) => match question_position(ds, id) {
                 Some(position) => Next::Question(position),
                 None => Next::Nowhere,
             },
@@ -162,10 +162,7 @@ impl<'a> Tree<'a> {
                     .collect()
             })
             .collect();
-        let start = match resolve(Some(&ds.start)) {
-            Next::Question(position) => Some(position),
-            Next::Result | Next::Nowhere => None,
-        };
+        let start = question_position(ds, &ds.start);
         Tree { ds, start, next }
     }
 

@@ -5,7 +5,9 @@
 //! of every shape problem (`questions[3].answers[1].next: expected a string`), collecting
 //! all of them instead of stopping at the first.
 
-use super::model::{Answer, Criterion, Dataset, Effect, Framework, Part, Question, Side, Source};
+use super::model::{
+    Answer, Criterion, Dataset, Effect, Favours, Framework, Leads, Part, Question, Side, Source,
+};
 use super::small_map::SmallMap;
 use super::validate::Problem;
 use serde_json::{Map, Value};
@@ -271,7 +273,7 @@ impl Reader {
             says: self.map(&mut o, "says", false, |reader, value, at| {
                 reader.as_string(Some(value), &at)
             }),
-            favours: self.string(&mut o, "favours"),
+            favours: Favours::from_json(self.string(&mut o, "favours")),
             when: self.string(&mut o, "when"),
             sources: self.list(&mut o, "sources", false, Reader::source),
         };
@@ -307,7 +309,7 @@ impl Reader {
             id: self.string(&mut o, "id"),
             prompt: self.string(&mut o, "prompt"),
             help: self.string(&mut o, "help"),
-            next: self.optional_string(&mut o, "next"),
+            next: self.optional_string(&mut o, "next").map(Leads::from_json),
             answers: self.list(&mut o, "answers", false, Reader::answer),
         };
         self.finish(o);
@@ -320,7 +322,7 @@ impl Reader {
             id: self.string(&mut o, "id"),
             label: self.string(&mut o, "label"),
             help: self.string(&mut o, "help"),
-            next: self.optional_string(&mut o, "next"),
+            next: self.optional_string(&mut o, "next").map(Leads::from_json),
             effects: self.list(&mut o, "effects", true, Reader::effect),
             frameworks: self.map(&mut o, "frameworks", true, |reader, value, at| {
                 reader.weight(value, &at)

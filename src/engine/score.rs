@@ -28,7 +28,7 @@ pub struct SidePoints {
 pub struct Scorecard {
     /// Every side's score, in `ds.sides` order.
     pub totals: Vec<SidePoints>,
-    /// The recommended side's id (empty only for a dataset without sides).
+    /// The recommended side's id.
     pub winner: String,
     /// The best other side by score (ties by `tie_order`).
     pub runner_up: Option<String>,
@@ -143,8 +143,9 @@ pub struct Reason {
 }
 
 /// Scores `answered` (question id, answer id) pairs; pairs naming an unknown question or
-/// answer are ignored. Meant for a complete path, but works on any prefix.
-pub fn scorecard(ds: &Dataset, answered: &[(String, String)]) -> Scorecard {
+/// answer are ignored. Meant for a complete path, but works on any prefix. `None` only for
+/// a dataset without sides (validation refuses one): there is no winner to name.
+pub fn scorecard(ds: &Dataset, answered: &[(String, String)]) -> Option<Scorecard> {
     let chosen = resolve(ds, answered);
     scorecard_of(ds, &chosen)
 }
@@ -177,7 +178,7 @@ pub(crate) fn resolve<'a>(ds: &'a Dataset, answered: &[(String, String)]) -> Vec
         .collect()
 }
 
-pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
+pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Option<Scorecard> {
     let mut totals = vec![0; ds.sides.len()];
     for (_, answer) in chosen {
         add_answer(ds, answer, &mut totals, 1);
@@ -192,21 +193,7 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
             })
             .collect()
     };
-    let Some(decision) = decide(ds, &totals, chosen) else {
-        return Scorecard {
-            totals: Vec::new(),
-            winner: String::new(),
-            runner_up: None,
-            in_contention: Vec::new(),
-            decided_by: None,
-            verdict: Verdict {
-                lead: 0,
-                level: Level::TooClose,
-            },
-            criteria: Vec::new(),
-            reasons: Vec::new(),
-        };
-    };
+    let decision = decide(ds, &totals, chosen)?;
     let winner = decision.winner;
     let runner_up = best_side(ds, &totals, |side| side != winner);
     let lead = match runner_up {
@@ -225,7 +212,7 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
         lead,
         level: LeadScale::of(ds).level(lead),
     };
-    Scorecard {
+    Some(Scorecard {
         totals: side_points(&totals),
         winner: ds.sides[winner].id.clone(),
         runner_up: runner_up.map(|side| ds.sides[side].id.clone()),
@@ -234,7 +221,7 @@ pub(crate) fn scorecard_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Scorecard {
         verdict,
         criteria: criteria(ds, chosen, &side_points),
         reasons: reasons(ds, chosen, &ds.sides[winner].id),
-    }
+    })
 }
 
 /// The winner and what decided it.

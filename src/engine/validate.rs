@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::RangeInclusive;
 
-use super::model::{Dataset, Question, RESULT};
+use super::model::{Dataset, Leads, Question, NEUTRAL, RESULT};
 use super::paths::{Next, Tree};
 use super::read_json;
 use super::score::add_answer;
@@ -25,8 +25,6 @@ pub const MAX_ID_CHARS: usize = 32;
 pub const MAX_PATHS: u64 = 100_000;
 /// The range of points an answer may give a side or a framework.
 pub const WEIGHTS: RangeInclusive<i32> = -5..=5;
-/// What `criterion.favours` says when a criterion favours no side.
-pub const NEUTRAL: &str = "neutral";
 /// How many paths ending without a result are named one by one.
 const MAX_PATHS_NAMED: usize = 5;
 
@@ -352,15 +350,13 @@ impl<'a> Checker<'a> {
                 self.side_reference(&format!("{at}.says"), side_id);
                 self.text(&format!("{at}.says.{side_id}"), says);
             }
-            if criterion.favours != NEUTRAL && !self.sides.contains_key(criterion.favours.as_str())
-            {
-                self.report(
-                    format!("{at}.favours"),
-                    format!(
-                        "unknown side \"{}\" (use a side id or \"neutral\")",
-                        criterion.favours
-                    ),
-                );
+            if let Some(side) = criterion.favours.side() {
+                if !self.sides.contains_key(side) {
+                    self.report(
+                        format!("{at}.favours"),
+                        format!("unknown side \"{side}\" (use a side id or \"{NEUTRAL}\")"),
+                    );
+                }
             }
             self.text(&format!("{at}.when"), &criterion.when);
             for (source_index, source) in criterion.sources.iter().enumerate() {
@@ -508,9 +504,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn next(&mut self, at: &str, next: &str) {
-        if next != RESULT {
-            self.question_reference(at, next);
+    fn next(&mut self, at: &str, next: &Leads) {
+        if let Leads::Question(id) = next {
+            self.question_reference(at, id);
         }
     }
 

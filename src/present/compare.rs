@@ -140,9 +140,9 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
                     .text("Drove your result"),
             );
         }
-        let favours = match criterion.favours.as_str() {
-            "neutral" => "Depends".to_owned(),
-            side => text::side_label(ds, side),
+        let favours = match criterion.favours.side() {
+            None => "Depends".to_owned(),
+            Some(side) => text::side_label(ds, side),
         };
         let sources = el("ul").class("bc-sources").children(
             criterion

@@ -40,14 +40,15 @@ pub fn shown_reasons(scorecard: &Scorecard) -> (Vec<&Reason>, Vec<&Reason>) {
     )
 }
 
-pub fn outcome_of(ds: &Dataset, answered: &[(String, String)]) -> Outcome {
-    let scorecard = scorecard(ds, answered);
+/// `None` only for a dataset without sides (validation refuses one).
+pub fn outcome_of(ds: &Dataset, answered: &[(String, String)]) -> Option<Outcome> {
+    let scorecard = scorecard(ds, answered)?;
     let suggestions = suggest(ds, answered, &scorecard.winner);
     let changes = changes(ds, answered);
-    Outcome {
+    Some(Outcome {
         answered: answered.to_vec(),
         scorecard,
         suggestions,
         changes,
-    }
+    })
 }

@@ -4,8 +4,8 @@
 //! longest distance from the start, so every edge points down the page, and the result
 //! node sits below the last layer.
 
-use crate::engine::model::{Dataset, RESULT};
-use crate::engine::small_map::SmallMap;
+use crate::engine::model::Dataset;
+use crate::engine::SmallMap;
 
 pub const NODE_WIDTH: u32 = 168;
 pub const NODE_HEIGHT: u32 = 58;
@@ -94,10 +94,7 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
         };
         let mut targets: Vec<Option<&str>> = Vec::new();
         for answer in &question.answers {
-            let target = match question.next_after(answer) {
-                Some(RESULT) | None => None,
-                Some(id) => Some(id),
-            };
+            let target = question.next_after(answer).and_then(|next| next.question());
             if !targets.contains(&target) {
                 targets.push(target);
             }
@@ -140,10 +137,11 @@ fn layer_of_each_question(ds: &Dataset) -> SmallMap<&str, usize> {
                 continue;
             };
             for answer in &question.answers {
-                let Some(next) = question.next_after(answer) else {
+                let Some(next) = question.next_after(answer).and_then(|next| next.question())
+                else {
                     continue;
                 };
-                if next == RESULT || ds.question(next).is_none() {
+                if ds.question(next).is_none() {
                     continue;
                 }
                 let entry = layers.get_or_insert(next, 0);

@@ -144,7 +144,7 @@ fn attribute_text(text: &str) -> String {
 pub fn snippet(ctx: Ctx, which: Snippet) -> String {
     let page = crate::ui::dom::page_url_without_fragment();
     let page = page.split('?').next().unwrap_or_default();
-    // `get`, not indexing: see `engine::share::decode_lenient` on slicing a `str`.
+    // `get`, not indexing: see `engine::decode_lenient` on slicing a `str`.
     let base = page
         .get(..page.rfind('/').map_or(0, |slash| slash + 1))
         .unwrap_or_default();

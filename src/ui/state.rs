@@ -65,7 +65,7 @@ impl Ctx {
         let step = Memo::new(move |_| session.with(|session| session.current(ds)));
         let answered = Memo::new(move |_| session.with(|session| session.answered(ds)));
         let outcome = Memo::new(move |_| match step.get() {
-            Step::Result => Some(answered.with(|answered| outcome_of(ds, answered))),
+            Step::Result => answered.with(|answered| outcome_of(ds, answered)),
             Step::Question { .. } => None,
         });
         Ctx {
