@@ -27,6 +27,7 @@ pub fn question_markup(
         }
         el("label")
             .class("bc-option")
+            .attr("part", "answer")
             .child(radio)
             .child(
                 el("span")
@@ -89,6 +90,7 @@ pub fn question_markup(
                     el("button")
                         .attr("type", "submit")
                         .class("bc-primary")
+                        .attr("part", "button primary")
                         .attr("data-testid", "next")
                         .text("Next"),
                 )
@@ -100,6 +102,7 @@ pub fn question_markup(
 fn step_button(label: &str, action: &'static str, disabled: bool) -> Element {
     let button = el("button")
         .attr("type", "button")
+        .attr("part", "button")
         .attr("data-action", action)
         .attr("data-testid", action)
         .text(label);
