@@ -102,7 +102,10 @@ function printCopy(root) {
   page.documentElement.lang = document.documentElement.lang || 'en';
   page.title = 'Node.js or Python? Choose your backend';
   const style = make(page.head, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
-  page.body.append(page.importNode(root, true));
+  const copy = page.importNode(root, true);
+  // Printed, the parts one tap away (compact mode) are open.
+  for (const details of copy.querySelectorAll('details')) details.open = true;
+  page.body.append(copy);
   settled(style).then(() => {
     frame.contentWindow.addEventListener('afterprint', () => frame.remove(), { once: true });
     frame.contentWindow.print();

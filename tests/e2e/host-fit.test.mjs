@@ -216,6 +216,44 @@ test('on a 360 x 740 phone question 1 fits in 1,100 px and Next is on screen wit
   assert.deepEqual(page.problems, []);
 });
 
+test('on a 360 x 740 phone a compact result fits in 1,500 px; the rest is one tap (or Enter) away', async () => {
+  const page = await openPage(env.browser, `${env.url}embed.html?compact&theme=light`, { viewport: PHONE, reducedMotion: 'reduce' });
+  const widget = page.locator('backend-chooser');
+  await widget.locator('[data-testid="question"]').waitFor();
+  const answers = await widget.locator('[data-testid="question"] input[type="radio"]').count();
+  const heights = [];
+  // A path from each answer of the first question (then the first answer of each).
+  for (let first = 0; first < answers; first += 1) {
+    await walkToResult(widget, first);
+    const height = await widget.evaluate((element) => element.getBoundingClientRect().height);
+    heights.push(Math.round(height));
+    assert.ok(height <= 1500, `path from answer ${first + 1}: the compact result is ${height} px tall`);
+    const more = widget.locator('[data-testid="more"]');
+    assert.equal(await more.getAttribute('open'), null, 'the rest starts closed');
+    assert.equal(await widget.locator('[data-testid="verdict"] h2').isVisible(), true);
+    if (first === 0) {
+      // By keyboard: focus the summary, Enter opens it; what would change it is then shown.
+      await more.locator('summary').focus();
+      await page.keyboard.press('Enter');
+      await widget.locator('[data-testid="more"][open]').waitFor();
+      assert.ok(await widget.locator('[data-testid="more"] [data-testid="bar"]').first().isVisible());
+      await page.screenshot({ path: artifactPath('compact-result-open-360.png'), fullPage: true });
+    }
+    await widget.locator('[data-testid="restart"]').last().click();
+    await widget.locator('[data-testid="progress"]', { hasText: /^Question 1 of / }).waitFor();
+  }
+  console.log(`compact results at 360 x 740: ${heights.join(', ')} px`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the standalone page keeps the whole result in place', async () => {
+  const page = await openPage(env.browser, env.url, { viewport: PHONE, reducedMotion: 'reduce' });
+  await walkToResult(page);
+  assert.equal(await page.locator('[data-testid="more"]').count(), 0);
+  assert.ok(await page.locator('[data-testid="scale"]').isVisible());
+  assert.ok(await page.locator('[data-testid="path-summary"]').isVisible());
+});
+
 test('screenshots of the themed blog at 320, 360, 768 and 1280 px, light and dark; no horizontal scrolling', async () => {
   for (const width of [320, 360, 768, 1280]) {
     for (const dark of [false, true]) {

@@ -88,13 +88,26 @@ test('the Custom Elements Manifest (schema 2.x) describes the element as it is',
   // The events it lists are the ones the widget sends (embed.test.mjs checks their details).
   assert.deepEqual(element.events.map((e) => e.name), ['backend-chooser:answer', 'backend-chooser:result']);
   // Each listed default is the widget's own (light theme, nothing set by the page).
-  const defaults = await widget.locator('[data-testid="widget"]').evaluate((root, names) => {
+  // (Compared as computed colours and lengths: the minifier writes #fff for #ffffff.)
+  const listed = element.cssProperties.filter((p) => p.default);
+  const [actualDefaults, listedDefaults] = await widget.locator('[data-testid="widget"]').evaluate((root, listed) => {
+    const probe = document.createElement('span');
+    probe.style.display = 'block';
+    root.append(probe);
+    const computed = (value, syntax) => {
+      const name = syntax === '<color>' ? 'color' : 'width';
+      probe.style.setProperty(name, value);
+      return getComputedStyle(probe)[name];
+    };
     const style = getComputedStyle(root);
-    return Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name.replace('--bc-', '--_')).trim()]));
-  }, element.cssProperties.filter((p) => p.default).map((p) => p.name));
-  for (const property of element.cssProperties.filter((p) => p.default)) {
-    assert.equal(defaults[property.name], property.default, `${property.name} default`);
-  }
+    const result = [
+      listed.map((p) => computed(style.getPropertyValue(p.name.replace('--bc-', '--_')).trim(), p.syntax)),
+      listed.map((p) => computed(p.default, p.syntax)),
+    ];
+    probe.remove();
+    return result;
+  }, listed);
+  assert.deepEqual(actualDefaults, listedDefaults, listed.map((p) => p.name).join(', '));
   // Every part it lists exists in the widget (question and result), and no other.
   const parts = new Set();
   const collect = async () => {
