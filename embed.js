@@ -4,14 +4,61 @@
 // It finds its files beside itself, loads the wasm once per page, and mounts each element's
 // widget in its own shadow root. No inline script or style: works under
 // Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval' (with this host in it).
+// embed-frame.js and embed-host.js import the theming helpers it exports.
 const HERE = new URL('./', import.meta.url);
-const THEMES = ['light', 'dark', 'auto'];
+const THEMES = ['light', 'dark', 'auto', 'host'];
+/** The custom properties a host page may set (README, "Theming"; custom-elements.json). */
+export const PROPERTIES = ['accent', 'accent-text', 'bg', 'surface', 'text', 'muted', 'border', 'focus',
+  'node', 'python', 'hybrid', 'warn-bg', 'warn-text', 'radius', 'font'].map((name) => `--bc-${name}`);
 const FALLBACK = [
   'Choose Node.js for real-time, high-concurrency and full-stack JavaScript work.',
   'Choose Python for data, machine learning and scientific work.',
   'Use both when machine-learning services sit behind a real-time API.',
   "When in doubt, start from your team's skills.",
 ];
+
+const said = (value) => (/^(dark|light)$/i.test(value ?? '') ? value.toLowerCase() : null);
+const scheme = (value = '') => {
+  const words = value.toLowerCase().split(/\s+/);
+  if (words.includes('dark') !== words.includes('light')) return words.includes('dark') ? 'dark' : 'light';
+  return null;
+};
+
+/**
+ * `theme="host"`: the host page's own light or dark mode, as `light`, `dark` or `auto` (the
+ * reader's system setting). Read from `<html>` then `<body>`: a `data-theme`,
+ * `data-bs-theme`, `data-color-scheme` or `data-mode` of dark or light, or a `dark` or
+ * `light` class; then the CSS `color-scheme` around `element`, then `<meta name="color-scheme">`.
+ */
+export function hostTheme(element) {
+  for (const node of [document.documentElement, document.body]) {
+    if (!node) continue;
+    const { theme, bsTheme, colorScheme, mode } = node.dataset;
+    const found = said(theme) ?? said(bsTheme) ?? said(colorScheme) ?? said(mode);
+    if (found) return found;
+    for (const name of ['dark', 'light']) if (node.classList.contains(name)) return name;
+  }
+  const around = element.parentElement ?? document.documentElement;
+  return (
+    scheme(getComputedStyle(around).colorScheme) ??
+    scheme(document.querySelector('meta[name="color-scheme"]')?.content) ??
+    'auto'
+  );
+}
+
+/** Calls `changed` whenever the host page may have switched its light or dark mode. */
+export function watchHost(changed) {
+  const observer = new MutationObserver(changed);
+  const options = { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'data-bs-theme', 'data-color-scheme', 'data-mode'] };
+  observer.observe(document.documentElement, options);
+  if (document.body) observer.observe(document.body, options);
+  const media = matchMedia('(prefers-color-scheme: dark)');
+  media.addEventListener('change', changed);
+  return () => {
+    observer.disconnect();
+    media.removeEventListener('change', changed);
+  };
+}
 
 let ready;
 /** The wasm, instantiated once per page however many elements there are. */
@@ -42,12 +89,36 @@ const settled = (link) =>
         setTimeout(done, 3000);
       });
 
+/**
+ * Prints `root` (a widget) alone: a copy of its DOM in a hidden frame of its own, styled by
+ * widget.css (whose print rules hide the buttons), printed from that frame's window.
+ */
+function printCopy(root) {
+  document.querySelector('iframe[data-backend-chooser-print]')?.remove();
+  const frame = make(document.body, 'iframe', { 'data-backend-chooser-print': '', 'aria-hidden': 'true', tabindex: '-1', title: 'Print view' });
+  // CSSOM, not a style attribute: allowed under a strict style-src.
+  Object.assign(frame.style, { position: 'fixed', width: '0', height: '0', border: '0', visibility: 'hidden' });
+  const page = frame.contentDocument;
+  page.documentElement.lang = document.documentElement.lang || 'en';
+  page.title = 'Node.js or Python? Choose your backend';
+  const style = make(page.head, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
+  const copy = page.importNode(root, true);
+  // Printed, the parts one tap away (compact mode) are open.
+  for (const details of copy.querySelectorAll('details')) details.open = true;
+  page.body.append(copy);
+  settled(style).then(() => {
+    frame.contentWindow.addEventListener('afterprint', () => frame.remove(), { once: true });
+    frame.contentWindow.print();
+  });
+}
+
 class BackendChooser extends HTMLElement {
   static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url'];
   #handle = null;
   #answers = null;
   #run = 0;
   #parts;
+  #unwatch = null;
 
   constructor() {
     super();
@@ -67,6 +138,21 @@ class BackendChooser extends HTMLElement {
   disconnectedCallback() {
     this.#run += 1;
     this.#unmount();
+    this.#follow(false);
+  }
+
+  /** Starts or stops following the host page's light or dark mode (`theme="host"`). */
+  #follow(on) {
+    if (on && !this.#unwatch) this.#unwatch = watchHost(() => this.#recolour());
+    if (!on) this.#unwatch?.();
+    if (!on) this.#unwatch = null;
+  }
+
+  /** Sets the resolved theme on every widget root inside: a recolour, nothing restarts. */
+  #recolour() {
+    if (!this.#parts) return;
+    const { theme } = this.#options();
+    for (const root of this.shadowRoot.querySelectorAll('.bc')) root.dataset.theme = theme;
   }
 
   attributeChangedCallback(name, previous, value) {
@@ -77,7 +163,8 @@ class BackendChooser extends HTMLElement {
     const options = this.#options();
     if (name === 'theme' && this.#handle && options.problems.length === 0) {
       this.#parts.messages.replaceChildren();
-      for (const root of this.#parts.widget.querySelectorAll('.bc')) root.dataset.theme = options.theme;
+      this.#follow(options.follow);
+      this.#recolour();
       return;
     }
     this.#mount();
@@ -97,6 +184,8 @@ class BackendChooser extends HTMLElement {
       problems.push(`theme="${theme}" is not one of ${THEMES.join(', ')}; using auto.`);
       theme = 'auto';
     }
+    const follow = theme === 'host';
+    if (follow) theme = hostTheme(this);
     const compactValue = this.getAttribute('compact');
     const compactWord = compactValue?.trim().toLowerCase();
     let compact = ['', 'compact', 'true'].includes(compactWord);
@@ -117,7 +206,7 @@ class BackendChooser extends HTMLElement {
       }
     }
     const answers = this.#answers ?? this.getAttribute('answers') ?? '';
-    return { theme, compact, standalone, answers, problems };
+    return { theme, follow, compact, standalone, answers, problems };
   }
 
   async #mount() {
@@ -128,9 +217,23 @@ class BackendChooser extends HTMLElement {
       root.replaceChildren();
       const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
       this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
+      // Print from an embed prints the widget, not the host page: before the widget's own
+      // handler sees the click (it would print the whole page), print a copy of it.
+      root.addEventListener(
+        'click',
+        (event) => {
+          const button = event.target.closest?.('[data-action="print"]');
+          if (!button) return;
+          event.stopPropagation();
+          event.preventDefault();
+          printCopy(button.closest('.bc'));
+        },
+        true,
+      );
     }
     const { styled, messages, widget } = this.#parts;
     const options = this.#options();
+    this.#follow(options.follow);
     messages.replaceChildren();
     if (options.problems.length) {
       const box = make(make(messages, 'div', { class: 'bc', 'data-theme': options.theme }), 'div', {
@@ -142,7 +245,7 @@ class BackendChooser extends HTMLElement {
     }
     if (!widget.hasChildNodes()) {
       // Something to read while the wasm loads on a slow connection (replaced on mount).
-      make(make(widget, 'div', { class: 'bc', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
+      make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
     }
     let glue = null;
     try {
@@ -152,7 +255,7 @@ class BackendChooser extends HTMLElement {
       await styled;
       if (run !== this.#run) return;
       widget.replaceChildren();
-      const box = make(widget, 'div', { class: 'bc', 'data-theme': options.theme, 'data-testid': 'fallback' });
+      const box = make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme, 'data-testid': 'fallback' });
       make(box, 'p', { class: 'bc-title' }, 'Node.js or Python? Choose your backend');
       make(box, 'p', {}, 'The interactive comparison could not start in this browser or on this page. In short:');
       make(box, 'p', {}, FALLBACK.join(' '));
@@ -162,6 +265,8 @@ class BackendChooser extends HTMLElement {
     if (run !== this.#run || !this.isConnected) return;
     widget.replaceChildren();
     this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone);
+    // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
+    widget.querySelector('.bc')?.setAttribute('part', 'card');
   }
 }
 

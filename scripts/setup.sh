@@ -36,6 +36,8 @@ missing=()
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v gzip >/dev/null || missing+=(gzip)
+# Hugo builds a tiny site with the shortcode in tests/e2e/snippets.test.mjs (about 25 s).
+command -v hugo >/dev/null || missing+=(hugo)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
   apt-get update -qq

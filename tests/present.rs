@@ -6,15 +6,16 @@
 
 use backend_chooser::default_dataset;
 use backend_chooser::engine::model::Dataset;
+use backend_chooser::engine::scorecard;
 use backend_chooser::engine::{all_paths, encode, PathStep, Step};
 use backend_chooser::present::adr::{markdown, Decision};
 use backend_chooser::present::compare::compare_markup;
 use backend_chooser::present::map_view::map_markup;
 use backend_chooser::present::markup::{by_test_id, el, Markup};
-use backend_chooser::present::outcome::{opposing, outcome_of, supporting};
+use backend_chooser::present::outcome::{opposing, outcome_of, shown_reasons, supporting};
 use backend_chooser::present::path_view::path_markup;
 use backend_chooser::present::restore::restore;
-use backend_chooser::present::result_view::result_markup;
+use backend_chooser::present::result_view::{result_markup, MORE};
 use backend_chooser::present::text::{announcement, progress};
 use backend_chooser::present::tree_layout::{layout, wrap, NODE_HEIGHT, NODE_WIDTH};
 
@@ -89,7 +90,12 @@ mod result {
     fn every_part_of_the_result_is_there() {
         let path = first_path();
         let outcome = outcome_of(ds(), &path).expect("a dataset with sides");
-        let markup = wrap_markup(result_markup(ds(), &outcome, "https://example.org/#x"));
+        let markup = wrap_markup(result_markup(
+            ds(),
+            &outcome,
+            "https://example.org/#x",
+            false,
+        ));
         let verdict = by_test_id(&markup, "verdict");
         assert_eq!(verdict.len(), 1);
         assert_eq!(
@@ -138,6 +144,80 @@ mod result {
         assert_eq!(negative_bars, negative_points);
     }
 
+    /// Every text node of a markup tree, sorted: what a reader can read, in any order.
+    fn texts(markup: &Markup) -> Vec<String> {
+        let mut out = Vec::new();
+        fn walk(markup: &Markup, out: &mut Vec<String>) {
+            match markup {
+                Markup::Text(text) => out.push(text.clone()),
+                Markup::Element(element) => {
+                    for child in &element.children {
+                        walk(child, out);
+                    }
+                }
+            }
+        }
+        walk(markup, &mut out);
+        out.sort();
+        out
+    }
+
+    /// One path for each kind of result: its winner and how many reasons for and against it
+    /// show (what decides which sections a result has), found over every path.
+    fn one_path_per_kind_of_result() -> Vec<Vec<(String, String)>> {
+        let mut kinds = Vec::new();
+        let mut paths = Vec::new();
+        for path in all_paths(ds()) {
+            let card = scorecard(ds(), &path).expect("a dataset with sides");
+            let (reasons, against) = shown_reasons(&card);
+            let kind = (card.winner.clone(), reasons.len(), against.len());
+            if !kinds.contains(&kind) {
+                kinds.push(kind);
+                paths.push(path);
+            }
+        }
+        paths
+    }
+
+    #[test]
+    fn a_compact_result_shows_headline_frameworks_and_reasons_first_and_keeps_the_rest_one_tap_away(
+    ) {
+        let paths = one_path_per_kind_of_result();
+        assert!(paths.len() >= 3, "{} kinds", paths.len());
+        for path in paths {
+            let outcome = outcome_of(ds(), &path).expect("a dataset with sides");
+            let full = wrap_markup(result_markup(ds(), &outcome, "x", false));
+            let compact = wrap_markup(result_markup(ds(), &outcome, "x", true));
+            // Nothing lost: the same texts, plus the disclosure's summary.
+            let mut expected = texts(&full);
+            expected.push(MORE.to_owned());
+            expected.sort();
+            assert_eq!(texts(&compact), expected, "{path:?}");
+            assert!(by_test_id(&full, "more").is_empty());
+            let more = by_test_id(&compact, "more");
+            assert_eq!(more.len(), 1, "{path:?}");
+            assert_eq!(more[0].tag, "details");
+            let more = Markup::Element(more[0].clone());
+            // First, outside the disclosure: the headline, the frameworks, the reasons.
+            for shown in ["verdict", "framework", "reason", "share-link", "copy-link"] {
+                assert_eq!(
+                    by_test_id(&compact, shown).len(),
+                    by_test_id(&full, shown).len(),
+                    "{shown}"
+                );
+                assert!(by_test_id(&more, shown).is_empty(), "{shown} is not hidden");
+            }
+            // One tap away: the points, the parts, what counts against it, the bars, the changes.
+            for tucked in ["scale", "parts", "against", "bar", "change"] {
+                assert_eq!(
+                    by_test_id(&more, tucked).len(),
+                    by_test_id(&full, tucked).len(),
+                    "{tucked}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_hybrid_result_says_which_part_runs_where() {
         let hybrid = all_paths(ds())
@@ -151,7 +231,7 @@ mod result {
             })
             .expect("some path recommends the hybrid");
         let outcome = outcome_of(ds(), &hybrid).expect("a dataset with sides");
-        let markup = wrap_markup(result_markup(ds(), &outcome, "x"));
+        let markup = wrap_markup(result_markup(ds(), &outcome, "x", false));
         let parts = by_test_id(&markup, "parts");
         assert_eq!(parts.len(), 1);
         let text = Markup::Element(parts[0].clone()).text_content();
@@ -411,9 +491,18 @@ mod texts {
     #[test]
     fn the_path_summary_offers_a_change_for_each_answer() {
         let path = first_path();
-        let markup = wrap_markup(path_markup(ds(), &path));
+        let markup = wrap_markup(path_markup(ds(), &path, false));
         assert_eq!(by_test_id(&markup, "path-step").len(), path.len());
-        assert!(path_markup(ds(), &[]).is_empty());
+        assert!(path_markup(ds(), &[], false).is_empty());
+        // Compact: the same rows, one tap away.
+        let compact = wrap_markup(path_markup(ds(), &path, true));
+        let details = compact.find_all(&|element| element.tag == "details");
+        assert_eq!(details.len(), 1);
+        let inside = Markup::Element(details[0].clone());
+        assert_eq!(by_test_id(&inside, "path-step").len(), path.len());
+        assert!(inside
+            .text_content()
+            .starts_with(&format!("Your answers ({})", path.len())));
     }
 }
 
@@ -529,14 +618,19 @@ mod actions {
         let mut seen = Vec::new();
         for path in sample {
             let outcome = outcome_of(ds(), path).expect("a scored path");
-            let result = actions_in(result_markup(ds(), &outcome, "https://example.org/#x"));
+            let result = actions_in(result_markup(
+                ds(),
+                &outcome,
+                "https://example.org/#x",
+                false,
+            ));
             let applies = result
                 .iter()
                 .filter(|action| matches!(action, Action::Apply { .. }))
                 .count();
             assert_eq!(applies, outcome.changes.len());
             seen.extend(result);
-            let summary = actions_in(path_markup(ds(), path));
+            let summary = actions_in(path_markup(ds(), path, false));
             assert_eq!(summary.len(), path.len());
             seen.extend(summary);
             let steps: Vec<PathStep> = path

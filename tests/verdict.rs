@@ -271,7 +271,12 @@ fn the_rendered_result_agrees_with_the_engine_on_every_path() {
             changes: Vec::new(),
         };
         let markup: Markup = el("div")
-            .children(result_markup(ds(), &outcome, "https://example.org/#x"))
+            .children(result_markup(
+                ds(),
+                &outcome,
+                "https://example.org/#x",
+                false,
+            ))
             .into();
         let verdict = by_test_id(&markup, "confidence");
         assert_eq!(verdict.len(), 1, "{path:?}");

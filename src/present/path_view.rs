@@ -5,7 +5,9 @@ use crate::present::action::Action;
 use crate::present::markup::{el, Markup};
 use crate::present::text;
 
-pub fn path_markup(ds: &Dataset, answered: &[(String, String)]) -> Vec<Markup> {
+/// `compact` (an embed's compact mode): the list one tap away, in a `<details>` whose summary
+/// says how many answers it holds.
+pub fn path_markup(ds: &Dataset, answered: &[(String, String)], compact: bool) -> Vec<Markup> {
     if answered.is_empty() {
         return Vec::new();
     }
@@ -32,11 +34,12 @@ pub fn path_markup(ds: &Dataset, answered: &[(String, String)]) -> Vec<Markup> {
             )
             .into()
     });
-    vec![
-        el("h3").text("Your answers").into(),
-        el("ol")
-            .attr("data-testid", "path-summary")
-            .children(rows)
-            .into(),
-    ]
+    let list = el("ol").attr("data-testid", "path-summary").children(rows);
+    match compact {
+        true => vec![el("details")
+            .child(el("summary").text(format!("Your answers ({})", answered.len())))
+            .child(list)
+            .into()],
+        false => vec![el("h3").text("Your answers").into(), list.into()],
+    }
 }

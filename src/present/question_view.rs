@@ -31,6 +31,7 @@ pub fn question_markup(
         }
         el("label")
             .class("bc-option")
+            .attr("part", "answer")
             .child(radio)
             .child(
                 el("span")
@@ -72,6 +73,7 @@ pub fn question_markup(
     let mut next = el("button")
         .attr("type", "submit")
         .class("bc-primary")
+        .attr("part", "button primary")
         .attr("data-testid", "next");
     match choose_first {
         true => next = next.attr("data-autofocus", ""),
@@ -106,6 +108,7 @@ pub fn question_markup(
 fn step_button(label: &str, action: Action, disabled: bool) -> Element {
     let button = el("button")
         .attr("type", "button")
+        .attr("part", "button")
         .attr("data-testid", action.name())
         .action(action)
         .text(label);

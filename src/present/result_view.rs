@@ -9,7 +9,14 @@ use crate::present::outcome::{shown_reasons, Outcome};
 use crate::present::text;
 use crate::present::verdict::{scale_explanation, tie_explanation, total_line, verdict_line};
 
-pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup> {
+/// The summary line of a compact result's disclosure.
+pub const MORE: &str = "More about this result";
+
+/// `compact` (an embed's compact mode, sized for a phone): the headline, what to start with
+/// and the reasons first; the points, which part runs where, what counts against it, the
+/// bars and what would change it one tap away, in a `<details>` (keyboard and screen
+/// readers reach it as a native disclosure). Otherwise all of it in place.
+pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str, compact: bool) -> Vec<Markup> {
     let Outcome {
         scorecard,
         suggestions,
@@ -20,10 +27,12 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
 
     let mut verdict = el("div")
         .class("bc-verdict")
+        .attr("part", "verdict")
         .attr("data-side", scorecard.winner.as_str())
         .attr("data-testid", "verdict")
         .child(
             el("h2")
+                .attr("part", "headline")
                 .attr("tabindex", "-1")
                 .attr("data-step-heading", "")
                 .text(format!(
@@ -47,24 +56,26 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
     if let Some(side) = winner {
         verdict = verdict.child(el("p").text(side.summary.as_str()));
     }
-    verdict = verdict.child(
-        el("ul")
-            .class("bc-totals")
-            .attr("aria-label", "Points")
-            .children(scorecard.totals.iter().map(|total| {
-                el("li")
-                    .text(total_line(ds, &total.side_id, total.points))
-                    .into()
-            })),
-    );
-    verdict = verdict.child(
-        el("p")
-            .class("bc-muted bc-scale")
-            .attr("data-testid", "scale")
-            .text(scale_explanation(ds, scorecard)),
-    );
+    let totals = el("ul")
+        .class("bc-totals")
+        .attr("aria-label", "Points")
+        .children(scorecard.totals.iter().map(|total| {
+            el("li")
+                .text(total_line(ds, &total.side_id, total.points))
+                .into()
+        }));
+    let scale = el("p")
+        .class("bc-muted bc-scale")
+        .attr("data-testid", "scale")
+        .text(scale_explanation(ds, scorecard));
+    let mut more: Vec<Markup> = Vec::new();
+    match compact {
+        true => more.extend([totals.into(), scale.into()]),
+        false => verdict = verdict.child(totals).child(scale),
+    }
 
     let mut out: Vec<Markup> = vec![verdict.into()];
+    let parts_from = out.len();
 
     if let Some(side) = winner.filter(|side| !side.parts.is_empty()) {
         out.push(el("h3").text("Which part runs where").into());
@@ -79,6 +90,10 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
                 }))
                 .into(),
         );
+    }
+
+    if compact {
+        more.extend(out.split_off(parts_from));
     }
 
     // No suggestion for a side with frameworks: the team said it knows other languages.
@@ -138,6 +153,7 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
             )
             .into(),
     );
+    let rest_from = out.len();
     let against: Vec<Markup> = against
         .into_iter()
         .map(|reason| reason_item(ds, reason, "against"))
@@ -204,6 +220,18 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str) -> Vec<Markup>
         );
     }
 
+    if compact {
+        more.extend(out.split_off(rest_from));
+        out.push(
+            el("details")
+                .class("bc-more")
+                .attr("data-testid", "more")
+                .child(el("summary").text(MORE))
+                .children(more)
+                .into(),
+        );
+    }
+
     out.push(
         el("h3")
             .class("bc-share-title")
@@ -256,6 +284,7 @@ fn reason_item(ds: &Dataset, reason: &Reason, test_id: &'static str) -> Markup {
 pub fn button(label: &str, action: Action) -> crate::present::markup::Element {
     el("button")
         .attr("type", "button")
+        .attr("part", "button")
         .attr("data-testid", action.name())
         .action(action)
         .text(label)

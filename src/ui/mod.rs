@@ -186,7 +186,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 let body = ctx.outcome.with(|outcome| {
                     outcome
                         .as_ref()
-                        .map(|outcome| result_markup(ds, outcome, &link))
+                        .map(|outcome| result_markup(ds, outcome, &link, compact))
                         .unwrap_or_default()
                 });
                 vec![el("section")
@@ -204,7 +204,10 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         }),
         false => Vec::new(),
     });
-    let path_summary = Box::new(move || ctx.answered.with(|answered| path_markup(ds, answered)));
+    let path_summary = Box::new(move || {
+        ctx.answered
+            .with(|answered| path_markup(ds, answered, compact))
+    });
 
     let query = RwSignal::new(String::new());
     let filter_id = ctx.element_id("filter");

@@ -203,7 +203,7 @@ test('bad attributes show a specific message and fall back to the default', asyn
   const bad = page.locator('#bad');
   await bad.locator('[data-testid="question"]').waitFor();
   const problems = await bad.locator('[data-testid="attribute-problems"]').innerText();
-  assert.match(problems, /theme="purple" is not one of light, dark, auto; using auto\./);
+  assert.match(problems, /theme="purple" is not one of light, dark, auto, host; using auto\./);
   assert.match(problems, /standalone-url="javascript:alert\(1\)" is not an http or https address/);
   assert.equal(await bad.locator('[data-testid="widget"]').getAttribute('data-theme'), 'auto');
   assert.ok(await bad.locator('[data-testid="notice"]').isVisible(), "a bad answers link gets the widget's notice");
