@@ -112,7 +112,7 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str, compact: bool)
             el("p")
                 .attr("data-testid", "no-framework")
                 .text(format!(
-                    "No framework is suggested: your team said it knows {}, not {winner}. Choose one with someone who has built with {winner}, or keep the one your existing code uses.",
+                    "No framework is suggested: your team said it knows {}, not {winner}. Choose one with someone who has built with {winner}.",
                     known.join(" and ")
                 ))
                 .into(),
