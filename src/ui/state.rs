@@ -154,7 +154,7 @@ impl Ctx {
             return;
         };
         let open = self.tab.try_get_untracked().unwrap_or(Tab::Decide);
-        dom::focus(&root, &Focus::after_move(open).selector(&self.id_prefix()));
+        dom::focus(&root, Focus::after_move(open).selector());
     }
 
     /// A link that reproduces `fragment`'s answers: this page's own address on the
