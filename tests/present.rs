@@ -547,7 +547,8 @@ mod actions {
                     .filter(|(name, _)| PROTOCOL.contains(name))
                     .map(|(name, value)| (*name, value.as_str()))
                     .collect();
-                let encoded = decoded.attributes();
+                let mut encoded = Vec::new();
+                decoded.clone().encode(&mut encoded);
                 let expected: Vec<(&str, &str)> = encoded
                     .iter()
                     .map(|(name, value)| (*name, value.as_str()))

@@ -2,7 +2,7 @@
 //!
 //! Markup carries an action as attributes: `data-action` names it, `data-question`,
 //! `data-answer`, `data-tab` and `data-snippet` carry what it needs. `Element::action`
-//! writes them (through `Action::attributes`, the one encoder), `Action::decode` reads
+//! writes them (through `Action::encode`, the one encoder), `Action::decode` reads
 //! them back (the view's one decoder, `ui::markup_dom::read_action`, hands it an element's
 //! attributes), and the view dispatches the result with one `match`
 //! (`ui::actions::run`). A name or value the decoder does not know is an `ActionError`,
@@ -42,9 +42,12 @@ impl Snippet {
     }
 
     pub fn from_key(key: &str) -> Option<Snippet> {
-        Snippet::ALL
-            .into_iter()
-            .find(|snippet| snippet.key() == key)
+        // A `match`, not a search of `ALL`: an iterator over a new array type costs wasm.
+        match key {
+            "script" => Some(Snippet::Script),
+            "iframe" => Some(Snippet::Frame),
+            _ => None,
+        }
     }
 }
 
@@ -83,36 +86,20 @@ pub enum Action {
     CopySnippet(Snippet),
 }
 
-/// Why an element's attributes are not an action.
+/// Why an element's attributes are not an action: an attribute the action needs is missing
+/// (`value` is `None`: no `data-action`, or a `go-to` without its `data-question`), or its
+/// value is not one the protocol knows (an action's name, a tab, a snippet).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ActionError {
-    /// The element has no `data-action`.
-    NoAction,
-    /// `data-action` names no action.
-    Unknown(String),
-    /// The action needs an attribute the element does not have.
-    Missing {
-        action: String,
-        attribute: &'static str,
-    },
-    /// An attribute's value is not one the action knows (a tab, a snippet).
-    BadValue {
-        attribute: &'static str,
-        value: String,
-    },
+pub struct ActionError {
+    pub attribute: &'static str,
+    pub value: Option<String>,
 }
 
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ActionError::NoAction => write!(f, "no {ACTION}"),
-            ActionError::Unknown(name) => write!(f, "unknown {ACTION}=\"{name}\""),
-            ActionError::Missing { action, attribute } => {
-                write!(f, "{ACTION}=\"{action}\" without {attribute}")
-            }
-            ActionError::BadValue { attribute, value } => {
-                write!(f, "unknown {attribute}=\"{value}\"")
-            }
+        match &self.value {
+            None => write!(f, "no {}", self.attribute),
+            Some(value) => write!(f, "unknown {}=\"{value}\"", self.attribute),
         }
     }
 }
@@ -135,20 +122,21 @@ impl Action {
         }
     }
 
-    /// The attributes that carry this action in markup, `data-action` first.
-    pub fn attributes(&self) -> Vec<(&'static str, String)> {
-        let mut attributes = vec![(ACTION, self.name().to_owned())];
+    /// Appends the attributes that carry this action in markup to `attributes`,
+    /// `data-action` first.
+    pub fn encode(self, attributes: &mut Vec<(&'static str, String)>) {
+        attributes.push((ACTION, self.name().to_owned()));
         match self {
             Action::Next { question, answer } => {
-                attributes.push((QUESTION, question.clone()));
+                attributes.push((QUESTION, question));
                 if let Some(answer) = answer {
-                    attributes.push((ANSWER, answer.clone()));
+                    attributes.push((ANSWER, answer));
                 }
             }
-            Action::GoTo { question } => attributes.push((QUESTION, question.clone())),
+            Action::GoTo { question } => attributes.push((QUESTION, question)),
             Action::Apply { question, answer } => {
-                attributes.push((QUESTION, question.clone()));
-                attributes.push((ANSWER, answer.clone()));
+                attributes.push((QUESTION, question));
+                attributes.push((ANSWER, answer));
             }
             Action::Tab(tab) => attributes.push((TAB, tab.key().to_owned())),
             Action::CopySnippet(snippet) => attributes.push((SNIPPET, snippet.key().to_owned())),
@@ -159,7 +147,6 @@ impl Action {
             | Action::Print
             | Action::Dismiss => {}
         }
-        attributes
     }
 
     /// Reads an action back from an element's attributes (`attribute` returns the value of
@@ -167,15 +154,17 @@ impl Action {
     pub fn decode(
         attribute: impl Fn(&'static str) -> Option<String>,
     ) -> Result<Action, ActionError> {
-        let name = attribute(ACTION).ok_or(ActionError::NoAction)?;
         let required = |key: &'static str| {
-            attribute(key).ok_or_else(|| ActionError::Missing {
-                action: name.clone(),
+            attribute(key).ok_or(ActionError {
                 attribute: key,
+                value: None,
             })
         };
-        let bad =
-            |attribute: &'static str, value: String| ActionError::BadValue { attribute, value };
+        let unknown = |attribute: &'static str, value: String| ActionError {
+            attribute,
+            value: Some(value),
+        };
+        let name = required(ACTION)?;
         Ok(match name.as_str() {
             "next" => Action::Next {
                 question: required(QUESTION)?,
@@ -192,7 +181,7 @@ impl Action {
             "restart" => Action::Restart,
             "tab" => {
                 let key = required(TAB)?;
-                Action::Tab(Tab::from_key(&key).ok_or_else(|| bad(TAB, key))?)
+                Action::Tab(Tab::from_key(&key).ok_or_else(|| unknown(TAB, key))?)
             }
             "copy-link" => Action::CopyLink,
             "copy-markdown" => Action::CopyMarkdown,
@@ -200,9 +189,9 @@ impl Action {
             "dismiss" => Action::Dismiss,
             "copy-snippet" => {
                 let key = required(SNIPPET)?;
-                Action::CopySnippet(Snippet::from_key(&key).ok_or_else(|| bad(SNIPPET, key))?)
+                Action::CopySnippet(Snippet::from_key(&key).ok_or_else(|| unknown(SNIPPET, key))?)
             }
-            _ => return Err(ActionError::Unknown(name)),
+            _ => return Err(unknown(ACTION, name)),
         })
     }
 }
@@ -311,39 +300,34 @@ mod tests {
                     .map(|(_, value)| (*value).to_owned())
             })
         };
-        assert_eq!(decode(&[]), Err(ActionError::NoAction));
+        let error = |attribute, value: Option<&str>| {
+            Err(ActionError {
+                attribute,
+                value: value.map(str::to_owned),
+            })
+        };
+        assert_eq!(decode(&[(QUESTION, "what")]), error(ACTION, None));
         assert_eq!(
             decode(&[(ACTION, "go_to"), (QUESTION, "what")]),
-            Err(ActionError::Unknown("go_to".to_owned()))
+            error(ACTION, Some("go_to"))
         );
         assert_eq!(
             decode(&[(ACTION, "apply"), (QUESTION, "what")]),
-            Err(ActionError::Missing {
-                action: "apply".to_owned(),
-                attribute: ANSWER
-            })
+            error(ANSWER, None)
         );
         assert_eq!(
             decode(&[(ACTION, "tab"), (TAB, "settings")]),
-            Err(ActionError::BadValue {
-                attribute: TAB,
-                value: "settings".to_owned()
-            })
+            error(TAB, Some("settings"))
         );
         assert_eq!(
             decode(&[(ACTION, "copy-snippet"), (SNIPPET, "0")]),
-            Err(ActionError::BadValue {
-                attribute: SNIPPET,
-                value: "0".to_owned()
-            })
+            error(SNIPPET, Some("0"))
         );
-        assert_eq!(
-            ActionError::Missing {
-                action: "go-to".to_owned(),
-                attribute: QUESTION
-            }
-            .to_string(),
-            "data-action=\"go-to\" without data-question"
-        );
+        let messages = [
+            decode(&[(ACTION, "go-to")]),
+            decode(&[(ACTION, "tab"), (TAB, "x")]),
+        ]
+        .map(|result| result.unwrap_err().to_string());
+        assert_eq!(messages, ["no data-question", "unknown data-tab=\"x\""]);
     }
 }

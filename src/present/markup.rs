@@ -54,7 +54,7 @@ impl Element {
 
     /// Makes this element carry `action` (see `present::action`).
     pub fn action(mut self, action: Action) -> Element {
-        self.attributes.extend(action.attributes());
+        action.encode(&mut self.attributes);
         self
     }
 

@@ -169,7 +169,8 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                         selected.as_deref(),
                         progress,
                         &ctx.id_prefix(),
-                        ctx.choose_first.get(),
+                        ctx.choose_first
+                            .with(|asked| asked.as_ref() == Some(question_id)),
                     ),
                     None => vec![el("p")
                         .attr("role", "alert")

@@ -42,8 +42,10 @@ pub struct Ctx {
     pub theme: Theme,
     /// The open tab (always Decide in compact mode).
     pub tab: RwSignal<Tab>,
-    /// The reader pressed Next without choosing an answer; cleared by every step change.
-    pub choose_first: RwSignal<bool>,
+    /// The question on which the reader pressed Next without choosing an answer (its
+    /// form then says to choose one); cleared by every step change. (The question's id
+    /// rather than a flag: a signal of a type the widget already has costs no new code.)
+    pub choose_first: RwSignal<Option<String>>,
     /// What the last copy from the result said; cleared by every step change.
     pub copy: RwSignal<CopyState>,
     /// What the last copy from the "Embed this" panel said.
@@ -81,7 +83,7 @@ impl Ctx {
             instance,
             theme,
             tab: RwSignal::new(Tab::Decide),
-            choose_first: RwSignal::new(false),
+            choose_first: RwSignal::new(None),
             copy: RwSignal::new(CopyState::default()),
             snippet_copy: RwSignal::new(CopyState::default()),
             root: NodeRef::new(),
@@ -140,8 +142,8 @@ impl Ctx {
     /// Says the step may have changed: focus will follow it (see `Widget`), and the
     /// "choose first" message goes (only when shown: setting it re-renders the step).
     pub fn after_move(&self) {
-        if self.choose_first.get_untracked() {
-            self.choose_first.set(false);
+        if self.choose_first.with_untracked(Option::is_some) {
+            self.choose_first.set(None);
         }
         self.moved.update(|count| *count += 1);
     }
@@ -152,7 +154,7 @@ impl Ctx {
             return;
         };
         let open = self.tab.try_get_untracked().unwrap_or(Tab::Decide);
-        dom::focus(&root, &Focus::after_move(open).selector(&self.id_prefix()));
+        dom::focus(&root, Focus::after_move(open).selector());
     }
 
     /// A link that reproduces `fragment`'s answers: this page's own address on the
