@@ -81,6 +81,8 @@ impl Element {
 }
 
 impl From<Element> for Markup {
+    /// Never inlined, as `el`: the views convert elements at a few hundred places.
+    #[inline(never)]
     fn from(element: Element) -> Markup {
         Markup::Element(element)
     }
