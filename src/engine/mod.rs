@@ -29,4 +29,4 @@ pub use score::{scorecard, winner, Confidence, ConfidenceLevel, Reason, Scorecar
 pub use session::{DropReason, Dropped, PathStep, Session, SessionError, Step};
 pub use share::{decode, decode_lenient, encode, Decoded, ShareError};
 pub use validate::{load, LoadError, Problem};
-pub use what_if::{changes, Certainty, Change};
+pub use what_if::{changes, new_questions, Certainty, Change, NewQuestions};

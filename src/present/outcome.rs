@@ -1,7 +1,7 @@
 //! Everything the result shows, computed once per complete path.
 
 use crate::engine::{changes, scorecard, suggest, Change, Dataset, Reason, Scorecard, Suggestion};
-use crate::present::text::{question_prompt, side_label};
+use crate::present::text::{count, question_prompt, side_label};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
@@ -37,9 +37,9 @@ pub fn tie_explanation(ds: &Dataset, scorecard: &Scorecard) -> Option<String> {
         .map(|total| format!("{} {}", side_label(ds, &total.side_id), total.points))
         .collect();
     Some(format!(
-        "The scores ({}) are within {} points: too close to call on requirements alone. So your answer to “{}” decides, as the comparison advises: start from what your team knows best.",
+        "The scores ({}) are within {}: too close to call on requirements alone. So your answer to “{}” decides, as the comparison advises: start from what your team knows best.",
         scores.join(", "),
-        ds.tie_margin,
+        count(ds.tie_margin as usize, "point", "points"),
         question_prompt(ds, question_id)
     ))
 }
