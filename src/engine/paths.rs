@@ -1,5 +1,5 @@
 //! Walking the decision tree: every complete path, how many there are, how long they are,
-//! and the "Question k of min–max" progress.
+//! the progress ("Question k of m to n"), and the questions a set of answers leaves open.
 //!
 //! Everything here assumes a validated dataset. On an invalid one it still never panics
 //! and never loops: a walk stops at an unknown id and at a question it has already seen.
@@ -264,6 +264,55 @@ impl<'a> Tree<'a> {
             Some(answer) if answer < self.next[question].len() => answer..answer + 1,
             _ => 0..self.next[question].len(),
         }
+    }
+
+    /// The fewest and the most questions without a `fixed` answer on the complete paths
+    /// from `question`, following `fixed` answers where given and every answer elsewhere:
+    /// how many questions a reader with those answers is still asked. `None` when no path
+    /// from `question` reaches the result.
+    pub(crate) fn open_questions(
+        &self,
+        question: usize,
+        fixed: &dyn Fn(usize) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let mut memo = vec![None; self.ds.questions.len()];
+        let mut on_stack = vec![false; self.ds.questions.len()];
+        self.open_memoised(question, fixed, &mut memo, &mut on_stack)
+    }
+
+    fn open_memoised(
+        &self,
+        question: usize,
+        fixed: &dyn Fn(usize) -> Option<usize>,
+        memo: &mut [Option<Option<(usize, usize)>>],
+        on_stack: &mut [bool],
+    ) -> Option<(usize, usize)> {
+        if let Some(range) = memo[question] {
+            return range;
+        }
+        if on_stack[question] {
+            return None;
+        }
+        on_stack[question] = true;
+        let asked = usize::from(fixed(question).is_none());
+        let mut range: Option<(usize, usize)> = None;
+        for answer in self.answers_to_follow(question, fixed) {
+            let after = match self.next[question][answer] {
+                Next::Question(next) => self.open_memoised(next, fixed, memo, on_stack),
+                Next::Result => Some((0, 0)),
+                Next::Nowhere => None,
+            };
+            if let Some((fewest, most)) = after {
+                range = Some(match range {
+                    Some((low, high)) => (low.min(fewest), high.max(most)),
+                    None => (fewest, most),
+                });
+            }
+        }
+        let range = range.map(|(fewest, most)| (fewest + asked, most + asked));
+        on_stack[question] = false;
+        memo[question] = Some(range);
+        range
     }
 
     /// Visits every complete path through `question`, with `stack` holding the path so far.

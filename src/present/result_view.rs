@@ -2,7 +2,7 @@
 //! (for a combined side), what to start with, why, the per-criterion bars, what would
 //! change it, and the share buttons.
 
-use crate::engine::{Certainty, Change, Dataset, Reason, Scorecard};
+use crate::engine::{Change, Dataset, Reason, Scorecard};
 use crate::present::action::Action;
 use crate::present::markup::{el, svg, Markup};
 use crate::present::outcome::{shown_reasons, Outcome};
@@ -379,15 +379,25 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
     vec![legend.into(), rows.into()]
 }
 
-/// One changed answer and its Apply button.
+/// One changed answer, what applying it costs, and its Apply button.
 fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
     let label = text::answer_label(ds, &change.question_id, &change.answer_id);
+    let cost = text::change_cost(change);
     let mut item = el("li")
         .attr("data-testid", "change")
         .child(el("strong").text(format!("“{label}”")));
-    if change.certainty == Certainty::Possible {
-        item = item.text(", depending on your later answers");
+    if let Some(cost) = &cost {
+        item = item.text(" ").child(
+            el("span")
+                .class("bc-cite")
+                .attr("data-testid", "change-cost")
+                .text(format!("({cost})")),
+        );
     }
+    let name = match &cost {
+        Some(cost) => format!("Apply: answer “{label}” to “{prompt}” ({cost})"),
+        None => format!("Apply: answer “{label}” to “{prompt}”"),
+    };
     item.text(" ")
         .child(
             button(
@@ -398,10 +408,7 @@ fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
                 },
             )
             .class("bc-link")
-            .attr(
-                "aria-label",
-                format!("Apply: answer “{label}” to “{prompt}”"),
-            ),
+            .attr("aria-label", name),
         )
         .into()
 }

@@ -222,7 +222,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 .filter(|criterion| matches(criterion, &text))
                 .count();
             ctx.status
-                .set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
+                .set(text::criteria_shown(shown, ds.criteria.len()));
             query.set(text);
         }
     });
