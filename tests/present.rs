@@ -726,12 +726,11 @@ mod actions {
     };
     use backend_chooser::present::tabs::{tabs_markup, Tab};
 
-    const PROTOCOL: [&str; 5] = [
+    const PROTOCOL: [&str; 4] = [
         action::ACTION,
         action::QUESTION,
         action::ANSWER,
         action::TAB,
-        action::SNIPPET,
     ];
 
     /// Every action `markup` carries, read back as the view reads it. Each must decode, sit
@@ -881,7 +880,7 @@ mod actions {
         );
         assert_eq!(
             names(&actions_in(embed_panel_markup("<script>", "<iframe>"))),
-            ["copy-snippet"]
+            ["copy-iframe", "copy-script"]
         );
         assert_eq!(actions_in(embed_panel_markup("a", "b")).len(), 2);
         // The rest carries none.

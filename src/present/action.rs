@@ -1,7 +1,7 @@
 //! The reader's actions as one type, and how they travel through markup.
 //!
 //! Markup carries an action as attributes: `data-action` names it, `data-question`,
-//! `data-answer`, `data-tab` and `data-snippet` carry what it needs. `Element::action`
+//! `data-answer` and `data-tab` carry what it needs. `Element::action`
 //! writes them (through `Action::encode`, the one encoder), `Action::decode` reads
 //! them back (the view's one decoder, `ui::markup_dom::read_action`, hands it an element's
 //! attributes), and the view dispatches the result with one `match`
@@ -20,7 +20,6 @@ pub const ACTION: &str = "data-action";
 pub const QUESTION: &str = "data-question";
 pub const ANSWER: &str = "data-answer";
 pub const TAB: &str = "data-tab";
-pub const SNIPPET: &str = "data-snippet";
 
 /// One of the two embed snippets on the standalone page's "Embed this" panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,22 +32,6 @@ pub enum Snippet {
 
 impl Snippet {
     pub const ALL: [Snippet; 2] = [Snippet::Script, Snippet::Frame];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Snippet::Script => "script",
-            Snippet::Frame => "iframe",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Snippet> {
-        // A `match`, not a search of `ALL`: an iterator over a new array type costs wasm.
-        match key {
-            "script" => Some(Snippet::Script),
-            "iframe" => Some(Snippet::Frame),
-            _ => None,
-        }
-    }
 }
 
 /// Everything a reader can do inside the widget's markup.
@@ -88,7 +71,7 @@ pub enum Action {
 
 /// Why an element's attributes are not an action: an attribute the action needs is missing
 /// (`value` is `None`: no `data-action`, or a `go-to` without its `data-question`), or its
-/// value is not one the protocol knows (an action's name, a tab, a snippet).
+/// value is not one the protocol knows (an action's name, a tab).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionError {
     pub attribute: &'static str,
@@ -118,7 +101,8 @@ impl Action {
             Action::CopyMarkdown => "copy-markdown",
             Action::Print => "print",
             Action::Dismiss => "dismiss",
-            Action::CopySnippet(_) => "copy-snippet",
+            Action::CopySnippet(Snippet::Script) => "copy-script",
+            Action::CopySnippet(Snippet::Frame) => "copy-iframe",
         }
     }
 
@@ -139,13 +123,13 @@ impl Action {
                 attributes.push((ANSWER, answer));
             }
             Action::Tab(tab) => attributes.push((TAB, tab.key().to_owned())),
-            Action::CopySnippet(snippet) => attributes.push((SNIPPET, snippet.key().to_owned())),
             Action::Back
             | Action::Restart
             | Action::CopyLink
             | Action::CopyMarkdown
             | Action::Print
-            | Action::Dismiss => {}
+            | Action::Dismiss
+            | Action::CopySnippet(_) => {}
         }
     }
 
@@ -187,10 +171,8 @@ impl Action {
             "copy-markdown" => Action::CopyMarkdown,
             "print" => Action::Print,
             "dismiss" => Action::Dismiss,
-            "copy-snippet" => {
-                let key = required(SNIPPET)?;
-                Action::CopySnippet(Snippet::from_key(&key).ok_or_else(|| unknown(SNIPPET, key))?)
-            }
+            "copy-script" => Action::CopySnippet(Snippet::Script),
+            "copy-iframe" => Action::CopySnippet(Snippet::Frame),
             _ => return Err(unknown(ACTION, name)),
         })
     }
@@ -319,10 +301,7 @@ mod tests {
             decode(&[(ACTION, "tab"), (TAB, "settings")]),
             error(TAB, Some("settings"))
         );
-        assert_eq!(
-            decode(&[(ACTION, "copy-snippet"), (SNIPPET, "0")]),
-            error(SNIPPET, Some("0"))
-        );
+        assert_eq!(decode(&[(ACTION, "0")]), error(ACTION, Some("0")));
         let messages = [
             decode(&[(ACTION, "go-to")]),
             decode(&[(ACTION, "tab"), (TAB, "x")]),
