@@ -102,11 +102,12 @@ pub fn read_action(element: &web_sys::Element) -> Result<Action, ActionError> {
 /// it) whenever a signal `markup` read changes: see "The re-render rule" in
 /// ARCHITECTURE.md. What the reader does inside it is passed to `on_event`; an element
 /// whose action cannot be read is reported on the console, never ignored silently.
-#[component]
-pub fn MarkupContainer(
+/// (A plain function, not a `#[component]`: each component use in `view!` expands its own
+/// props builder; eleven containers as calls of one function cost less wasm.)
+pub fn markup_container(
     markup: Box<dyn Fn() -> Vec<Markup>>,
     class: &'static str,
-    #[prop(optional, into)] on_event: Option<Callback<Event>>,
+    on_event: Option<Callback<Event>>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {

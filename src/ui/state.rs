@@ -70,10 +70,15 @@ impl Ctx {
         let session = RwSignal::new(session);
         let step = Memo::new(move |_| session.with(|session| session.current(ds)));
         let answered = Memo::new(move |_| session.with(|session| session.answered(ds)));
-        let outcome = Memo::new(move |_| match step.get() {
-            Step::Result => answered.with(|answered| outcome_of(ds, answered)),
-            Step::Question { .. } => None,
-        });
+        // An outcome is a function of its answers: comparing those (not the whole outcome,
+        // whose derived equality costs 1.4 KB of wasm) says whether it changed.
+        let outcome = Memo::new_with_compare(
+            move |_| match step.get() {
+                Step::Result => answered.with(|answered| outcome_of(ds, answered)),
+                Step::Question { .. } => None,
+            },
+            |old, new| answers_of(old) != answers_of(new),
+        );
         Ctx {
             ds,
             session,
@@ -184,4 +189,9 @@ impl Ctx {
     pub fn element_id(&self, name: &str) -> String {
         format!("{}-{name}", self.id_prefix())
     }
+}
+
+/// The answers an outcome memo's value was computed from (`None` for no value yet).
+fn answers_of(outcome: Option<&Option<Outcome>>) -> Option<Option<&[(String, String)]>> {
+    outcome.map(|outcome| outcome.as_ref().map(|outcome| outcome.answered.as_slice()))
 }
