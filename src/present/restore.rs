@@ -27,21 +27,25 @@ enum LeftOut<'a> {
 
 impl LeftOut<'_> {
     fn reason(self, ds: &Dataset) -> String {
-        match self {
-            LeftOut::QuestionGone => "it answers a question that is no longer asked".to_owned(),
-            LeftOut::AnswerGone { question_id } => format!(
-                "its answer to “{}” is no longer one of the choices",
-                question_prompt(ds, question_id)
+        let (before, question_id, after) = match self {
+            LeftOut::QuestionGone => {
+                return "it answers a question that is no longer asked".to_owned()
+            }
+            LeftOut::AnswerGone { question_id } => (
+                "its answer to",
+                question_id,
+                "is no longer one of the choices",
             ),
-            LeftOut::Twice { question_id } => format!(
-                "it answers “{}” twice (the first answer counts)",
-                question_prompt(ds, question_id)
+            LeftOut::Twice { question_id } => {
+                ("it answers", question_id, "twice (the first answer counts)")
+            }
+            LeftOut::DoesNotFit { question_id } => (
+                "its answer to",
+                question_id,
+                "does not fit the answers before it",
             ),
-            LeftOut::DoesNotFit { question_id } => format!(
-                "its answer to “{}” does not fit the answers before it",
-                question_prompt(ds, question_id)
-            ),
-        }
+        };
+        format!("{before} “{}” {after}", question_prompt(ds, question_id))
     }
 }
 

@@ -5,10 +5,11 @@ use crate::present::outcome::Outcome;
 
 /// "1 question", "3 questions": a count with its noun, singular for exactly one.
 pub fn count(number: usize, singular: &str, plural: &str) -> String {
-    match number {
-        1 => format!("1 {singular}"),
-        _ => format!("{number} {plural}"),
-    }
+    let noun = match number {
+        1 => singular,
+        _ => plural,
+    };
+    format!("{number} {noun}")
 }
 
 /// "9", "9 or 10", "8 to 11": a number, or the range between two.

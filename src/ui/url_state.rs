@@ -34,9 +34,10 @@ struct Revisit {
 const CHANGING: &str = "change:";
 
 impl Revisit {
-    /// Where `session` is, when that is a question with an answer kept (nothing to
-    /// remember at the first unanswered question or at the result).
-    fn of(step: &Step, session: &Session) -> Option<Revisit> {
+    /// Where the reader is, when that is a question with an answer kept (nothing to
+    /// remember at the first unanswered question or at the result); `changing` as the
+    /// session says.
+    fn of(step: &Step, changing: bool) -> Option<Revisit> {
         match step {
             Step::Question {
                 question_id,
@@ -44,7 +45,7 @@ impl Revisit {
                 ..
             } => Some(Revisit {
                 question_id: question_id.clone(),
-                changing: session.is_changing(),
+                changing,
             }),
             _ => None,
         }
@@ -102,16 +103,19 @@ fn go_to_revisit(ctx: Ctx) {
 pub fn sync_with_url(ctx: Ctx) {
     go_to_revisit(ctx);
     Effect::new(move |before: Option<(usize, u32)>| {
-        let kept = ctx.session.with(|session| session.kept(ctx.ds));
+        let (kept, changing, changes) = ctx.session.with(|session| {
+            (
+                session.kept(ctx.ds),
+                session.is_changing(),
+                session.changes_started(),
+            )
+        });
         let fragment = match kept.is_empty() {
             true => String::new(),
             false => encode(ctx.ds, &kept),
         };
-        let revisit = ctx
-            .step
-            .with(|step| ctx.session.with(|session| Revisit::of(step, session)));
+        let revisit = ctx.step.with(|step| Revisit::of(step, changing));
         let depth = ctx.answered.with(Vec::len);
-        let changes = ctx.session.with(Session::changes_started);
         if fragment != current_fragment() || revisit != current_revisit() {
             // A step forward, Change and Apply add a history entry (so the browser's Back
             // returns to where the reader was); loading the page and going back replace
