@@ -371,18 +371,21 @@ test('Apply on a change that asks one more question asks only that one, then sho
   assert.deepEqual(page.problems, []);
 });
 
+/** A complete path (team: both languages) with changes that ask nothing more. */
+const BOTH_TEAMS = 'node-vs-python@1:what=webapp,load=moderate,team=both,hires=none,datastore=relational,deploy=cloud,structure=lean,stage=product,existing=none';
+
 test('Apply on a change that asks nothing shows the new result at once; Back returns to the old one', async () => {
-  const page = await openPage(env.browser, `${env.url}#${PYTHON_TEAM}`);
+  const page = await openPage(env.browser, `${env.url}#${BOTH_TEAMS}`);
   await onResult(page);
   const before = await side(page);
   const item = page.locator('[data-testid="change"]').filter({ hasNot: page.locator('[data-testid="change-cost"]') }).first();
   await item.locator('button').click();
   await page.waitForFunction((before) => document.querySelector('[data-testid="verdict"]')?.dataset.side !== before, before);
   assert.ok(await page.locator('[data-testid="result"]').isVisible());
-  assert.notEqual(new URL(page.url()).hash, `#${PYTHON_TEAM}`);
+  assert.notEqual(new URL(page.url()).hash, `#${BOTH_TEAMS}`);
   await page.goBack();
   await page.waitForFunction((before) => document.querySelector('[data-testid="verdict"]')?.dataset.side === before, before);
-  assert.equal(new URL(page.url()).hash, `#${PYTHON_TEAM}`);
+  assert.equal(new URL(page.url()).hash, `#${BOTH_TEAMS}`);
   assert.deepEqual(page.problems, []);
 });
 
