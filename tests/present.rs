@@ -160,12 +160,12 @@ mod restoring {
             ),
             (
                 format!("{head}:team=rust,nosuch=thing"),
-                format!("2 answers in this link could not be used because its answer to {team} is no longer one of the choices, and it answers a question that is no longer asked. You are starting from the first question."),
+                format!("2 answers in this link could not be used because its answer to {team} is no longer one of the choices, among other reasons. You are starting from the first question."),
                 0,
             ),
             (
                 format!("{head}:team=rust,nosuch=thing,what=a,what=b"),
-                format!("4 answers in this link could not be used because its answer to {team} is no longer one of the choices, it answers a question that is no longer asked, and for 2 other reasons. You are starting from the first question."),
+                format!("4 answers in this link could not be used because its answer to {team} is no longer one of the choices, among other reasons. You are starting from the first question."),
                 0,
             ),
         ];

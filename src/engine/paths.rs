@@ -68,12 +68,13 @@ pub fn path_lengths(ds: &Dataset) -> PathLengths {
     let tree = Tree::new(ds);
     let mut memo = vec![None; ds.questions.len()];
     let mut on_stack = vec![false; ds.questions.len()];
+    // With no answer fixed, every question on a path is "open": the lengths themselves.
     for index in 0..ds.questions.len() {
-        lengths_from(&tree, index, &mut memo, &mut on_stack);
+        tree.open_memoised(index, &|_| None, &mut memo, &mut on_stack);
     }
     let mut by_question = SmallMap::new();
     for (question, lengths) in ds.questions.iter().zip(memo) {
-        by_question.get_or_insert(question.id.clone(), lengths.unwrap_or((1, 1)));
+        by_question.get_or_insert(question.id.clone(), lengths.flatten().unwrap_or((1, 1)));
     }
     PathLengths {
         by_question,
@@ -346,37 +347,4 @@ fn question_position(ds: &Dataset, question_id: &str) -> Option<usize> {
     ds.questions
         .iter()
         .position(|question| question.id == question_id)
-}
-
-fn lengths_from(
-    tree: &Tree<'_>,
-    question: usize,
-    memo: &mut [Option<(usize, usize)>],
-    on_stack: &mut [bool],
-) -> (usize, usize) {
-    if let Some(lengths) = memo[question] {
-        return lengths;
-    }
-    if on_stack[question] {
-        return (1, 1);
-    }
-    on_stack[question] = true;
-    let mut shortest = usize::MAX;
-    let mut longest = 0;
-    for answer in 0..tree.next[question].len() {
-        let (after_shortest, after_longest) = match tree.next[question][answer] {
-            Next::Question(next) => lengths_from(tree, next, memo, on_stack),
-            Next::Result | Next::Nowhere => (0, 0),
-        };
-        shortest = shortest.min(after_shortest + 1);
-        longest = longest.max(after_longest + 1);
-    }
-    if shortest == usize::MAX {
-        // A question without answers ends the walk by itself.
-        shortest = 1;
-        longest = 1;
-    }
-    on_stack[question] = false;
-    memo[question] = Some((shortest, longest));
-    (shortest, longest)
 }

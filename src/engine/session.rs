@@ -21,6 +21,9 @@ pub struct Session {
     cursor: usize,
     /// Set by `change` and `change_answer`; cleared by `back`, `restart` and at the result.
     changing: bool,
+    /// How many times `change` was called since the start: the standalone page adds a
+    /// history entry for each, so the browser's Back returns to where the reader was.
+    changes_started: u32,
 }
 
 /// What the reader sees now.
@@ -243,7 +246,13 @@ impl Session {
     pub fn change(&mut self, ds: &Dataset, question_id: &str) -> Result<(), SessionError> {
         self.go_to(ds, question_id)?;
         self.changing = true;
+        self.changes_started = self.changes_started.wrapping_add(1);
         Ok(())
+    }
+
+    /// How many times the reader started changing an answer (Change, Apply).
+    pub fn changes_started(&self) -> u32 {
+        self.changes_started
     }
 
     /// Whether answering moves on past kept answers (after `change` or `change_answer`,
@@ -264,7 +273,10 @@ impl Session {
         question_id: &str,
         answer_id: &str,
     ) -> Result<(), SessionError> {
-        let mut changed = Session::new();
+        let mut changed = Session {
+            changes_started: self.changes_started,
+            ..Session::new()
+        };
         for (question, answer) in self.kept(ds) {
             changed.answers.insert(question, answer);
         }

@@ -26,22 +26,32 @@ enum LeftOut<'a> {
 }
 
 impl LeftOut<'_> {
-    fn reason(self, ds: &Dataset) -> String {
-        match self {
-            LeftOut::QuestionGone => "it answers a question that is no longer asked".to_owned(),
-            LeftOut::AnswerGone { question_id } => format!(
-                "its answer to “{}” is no longer one of the choices",
-                question_prompt(ds, question_id)
+    /// Appends why, as the end of a sentence ("… because it answers …").
+    fn reason(self, ds: &Dataset, out: &mut String) {
+        let (before, question_id, after) = match self {
+            LeftOut::QuestionGone => {
+                out.push_str("it answers a question that is no longer asked");
+                return;
+            }
+            LeftOut::AnswerGone { question_id } => (
+                "its answer to “",
+                question_id,
+                "” is no longer one of the choices",
             ),
-            LeftOut::Twice { question_id } => format!(
-                "it answers “{}” twice (the first answer counts)",
-                question_prompt(ds, question_id)
+            LeftOut::Twice { question_id } => (
+                "it answers “",
+                question_id,
+                "” twice (the first answer counts)",
             ),
-            LeftOut::DoesNotFit { question_id } => format!(
-                "its answer to “{}” does not fit the answers before it",
-                question_prompt(ds, question_id)
+            LeftOut::DoesNotFit { question_id } => (
+                "its answer to “",
+                question_id,
+                "” does not fit the answers before it",
             ),
-        }
+        };
+        out.push_str(before);
+        out.push_str(&question_prompt(ds, question_id));
+        out.push_str(after);
     }
 }
 
@@ -126,43 +136,31 @@ fn unreadable(error: &ShareError) -> &'static str {
 
 /// "9 answers in this link could not be used because its answer to “…” is no longer one
 /// of the choices. Your other answer is kept." Answers left out only because an earlier
-/// one was (they no longer fit) are counted, but the reason named is the earlier one's.
+/// one was (they no longer fit) are counted, but the reason named is the earlier one's;
+/// other reasons are mentioned, not listed. Built by appending: `format!` calls here cost
+/// about 1 KB of brotli wasm.
 fn partly_used(ds: &Dataset, left_out: &[LeftOut<'_>], kept: usize) -> String {
-    let causes: Vec<LeftOut<'_>> = match left_out
-        .iter()
-        .any(|item| !matches!(item, LeftOut::DoesNotFit { .. }))
-    {
-        true => left_out
-            .iter()
-            .copied()
-            .filter(|item| !matches!(item, LeftOut::DoesNotFit { .. }))
-            .collect(),
-        false => left_out.to_vec(),
+    let is_cause = |item: &&LeftOut<'_>| !matches!(item, LeftOut::DoesNotFit { .. });
+    let Some(first) = left_out.iter().find(is_cause).or(left_out.first()) else {
+        return String::new();
     };
-    let mut reasons: Vec<String> = Vec::new();
-    for cause in &causes {
-        let reason = cause.reason(ds);
-        if !reasons.contains(&reason) {
-            reasons.push(reason);
+    let mut text = match left_out.len() {
+        1 => "One answer".to_owned(),
+        many => count(many, "answer", "answers"),
+    };
+    text.push_str(" in this link could not be used because ");
+    first.reason(ds, &mut text);
+    if left_out.iter().filter(is_cause).count() > 1 {
+        text.push_str(", among other reasons");
+    }
+    match kept {
+        0 => text.push_str(". You are starting from the first question."),
+        1 => text.push_str(". Your other answer is kept."),
+        _ => {
+            text.push_str(". Your other ");
+            text.push_str(&count(kept, "answer", "answers"));
+            text.push_str(" are kept.");
         }
     }
-    let because = match reasons.as_slice() {
-        [one] => one.clone(),
-        [first, second] => format!("{first}, and {second}"),
-        [first, second, rest @ ..] => format!(
-            "{first}, {second}, and for {}",
-            count(rest.len(), "other reason", "other reasons")
-        ),
-        [] => String::new(),
-    };
-    let lost = match left_out.len() {
-        1 => "One answer in this link".to_owned(),
-        many => format!("{many} answers in this link"),
-    };
-    let rest = match kept {
-        0 => "You are starting from the first question.".to_owned(),
-        1 => "Your other answer is kept.".to_owned(),
-        _ => format!("Your other {} are kept.", count(kept, "answer", "answers")),
-    };
-    format!("{lost} could not be used because {because}. {rest}")
+    text
 }

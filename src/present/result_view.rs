@@ -386,18 +386,17 @@ fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
     let mut item = el("li")
         .attr("data-testid", "change")
         .child(el("strong").text(format!("“{label}”")));
-    if let Some(cost) = &cost {
+    let mut name = format!("Apply: answer “{label}” to “{prompt}”");
+    if let Some(cost) = cost {
+        let cost = " (".to_owned() + &cost + ")";
+        name.push_str(&cost);
         item = item.text(" ").child(
             el("span")
                 .class("bc-cite")
                 .attr("data-testid", "change-cost")
-                .text(format!("({cost})")),
+                .text(cost.trim_start()),
         );
     }
-    let name = match &cost {
-        Some(cost) => format!("Apply: answer “{label}” to “{prompt}” ({cost})"),
-        None => format!("Apply: answer “{label}” to “{prompt}”"),
-    };
     item.text(" ")
         .child(
             button(

@@ -5,10 +5,11 @@ use crate::present::outcome::Outcome;
 
 /// "1 question", "3 questions": a count with its noun, singular for exactly one.
 pub fn count(number: usize, singular: &str, plural: &str) -> String {
-    match number {
-        1 => format!("1 {singular}"),
-        _ => format!("{number} {plural}"),
-    }
+    let noun = match number {
+        1 => singular,
+        _ => plural,
+    };
+    format!("{number} {noun}")
 }
 
 /// "9", "9 or 10", "8 to 11": a number, or the range between two.
@@ -35,33 +36,34 @@ pub fn progress(progress: &Progress) -> String {
 /// or 3 more questions"; `None` when it shows the new result at once.
 pub fn new_questions(asks: NewQuestions) -> Option<String> {
     let NewQuestions { fewest, most } = asks;
-    let noun = match most {
-        0 => return None,
-        1 => "question",
-        _ => "questions",
+    if most == 0 {
+        return None;
+    }
+    let mut text = match fewest {
+        0 => "may ask up to ".to_owned() + &most.to_string(),
+        _ => "asks ".to_owned() + &range(fewest, most),
     };
-    Some(match fewest {
-        0 => format!("may ask up to {most} more {noun}"),
-        _ => format!("asks {} more {noun}", range(fewest, most)),
-    })
+    text.push_str(match most {
+        1 => " more question",
+        _ => " more questions",
+    });
+    Some(text)
 }
 
 /// "asks 1 more question", "asks 2 or 3 more questions; depends on your answers", or
 /// `None` when applying shows the new result at once.
 pub fn change_cost(change: &Change) -> Option<String> {
-    let asks = new_questions(change.asks);
-    match (asks, change.certainty) {
-        (None, Certainty::Certain) => None,
-        (None, Certainty::Possible) => Some("depends on your later answers".to_owned()),
-        (Some(asks), Certainty::Certain) => Some(asks),
-        (Some(asks), Certainty::Possible) => Some(format!(
-            "{asks}; depends on your {}",
-            match change.asks.most {
-                1 => "answer",
-                _ => "answers",
-            }
-        )),
+    let possible = change.certainty == Certainty::Possible;
+    let Some(mut text) = new_questions(change.asks) else {
+        return possible.then(|| "depends on your later answers".to_owned());
+    };
+    if possible {
+        text.push_str(match change.asks.most {
+            1 => "; depends on your answer",
+            _ => "; depends on your answers",
+        });
     }
+    Some(text)
 }
 
 /// "24 of 24 criteria shown.", the comparison filter's count.

@@ -37,10 +37,6 @@ pub struct Ctx {
     /// cleared by every step change.
     pub status: RwSignal<String>,
     pub host: StoredValue<Host>,
-    /// Set by Change and Apply: the standalone page's next URL write adds a history entry
-    /// (rather than replacing the current one), so the browser's Back returns to where the
-    /// reader was.
-    pub new_entry: StoredValue<bool>,
     /// Unique per widget on the page, for element ids and radio group names.
     pub instance: u32,
     pub theme: Theme,
@@ -89,7 +85,6 @@ impl Ctx {
             moved: RwSignal::new(0),
             status: RwSignal::new(String::new()),
             host: StoredValue::new(host),
-            new_entry: StoredValue::new(false),
             instance,
             theme,
             tab: RwSignal::new(Tab::Decide),
@@ -121,7 +116,6 @@ impl Ctx {
     /// its answer; answering it moves on past every later answer that still applies.
     pub fn go_to(&self, question_id: &str) {
         let ds = self.ds;
-        self.new_entry.set_value(true);
         self.session.update(|session| {
             let _ = session.change(ds, question_id);
         });
@@ -138,7 +132,6 @@ impl Ctx {
     /// comes next (the result, or the first new question).
     pub fn apply_change(&self, question_id: &str, answer_id: &str) {
         let ds = self.ds;
-        self.new_entry.set_value(true);
         self.session.update(|session| {
             // The view only offers changes the engine computed for this path.
             let _ = session.change_answer(ds, question_id, answer_id);

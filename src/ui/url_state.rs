@@ -34,9 +34,10 @@ struct Revisit {
 const CHANGING: &str = "change:";
 
 impl Revisit {
-    /// Where `session` is, when that is a question with an answer kept (nothing to
-    /// remember at the first unanswered question or at the result).
-    fn of(step: &Step, session: &Session) -> Option<Revisit> {
+    /// Where the reader is, when that is a question with an answer kept (nothing to
+    /// remember at the first unanswered question or at the result); `changing` as the
+    /// session says.
+    fn of(step: &Step, changing: bool) -> Option<Revisit> {
         match step {
             Step::Question {
                 question_id,
@@ -44,7 +45,7 @@ impl Revisit {
                 ..
             } => Some(Revisit {
                 question_id: question_id.clone(),
-                changing: session.is_changing(),
+                changing,
             }),
             _ => None,
         }
@@ -101,29 +102,31 @@ fn go_to_revisit(ctx: Ctx) {
 /// follows the browser's back and forward buttons.
 pub fn sync_with_url(ctx: Ctx) {
     go_to_revisit(ctx);
-    Effect::new(move |depth_before: Option<usize>| {
-        let kept = ctx.session.with(|session| session.kept(ctx.ds));
+    Effect::new(move |before: Option<(usize, u32)>| {
+        let (kept, changing, changes) = ctx.session.with(|session| {
+            (
+                session.kept(ctx.ds),
+                session.is_changing(),
+                session.changes_started(),
+            )
+        });
         let fragment = match kept.is_empty() {
             true => String::new(),
             false => encode(ctx.ds, &kept),
         };
-        let revisit = ctx
-            .step
-            .with(|step| ctx.session.with(|session| Revisit::of(step, session)));
+        let revisit = ctx.step.with(|step| Revisit::of(step, changing));
         let depth = ctx.answered.with(Vec::len);
-        // Change and Apply ask for a new entry, so Back returns to where the reader was.
-        let new_entry = ctx
-            .new_entry
-            .try_update_value(std::mem::take)
-            .unwrap_or(false);
         if fragment != current_fragment() || revisit != current_revisit() {
-            // A step forward, Change and Apply add a history entry; loading the page and
-            // going back replace the current one.
-            let forward = depth_before.is_some_and(|before| depth > before);
+            // A step forward, Change and Apply add a history entry (so the browser's Back
+            // returns to where the reader was); loading the page and going back replace
+            // the current one.
+            let add = before.is_some_and(|(depth_before, changes_before)| {
+                depth > depth_before || changes > changes_before
+            });
             let state = revisit.as_ref().map(Revisit::to_state);
-            write(&fragment, state.as_deref(), !(forward || new_entry));
+            write(&fragment, state.as_deref(), !add);
         }
-        depth
+        (depth, changes)
     });
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let restored = restore(ctx.ds, &current_fragment());
