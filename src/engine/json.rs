@@ -18,8 +18,6 @@
 //! The reader works on bytes; strings are built from byte runs between escapes, which
 //! start and end on character boundaries since every delimiter is ASCII.
 
-use std::fmt;
-
 /// serde_json's recursion limit: nesting deeper than `MAX_DEPTH - 1` is an error.
 pub const MAX_DEPTH: usize = 128;
 
@@ -60,16 +58,6 @@ pub struct JsonError {
     pub line: usize,
     pub column: usize,
     pub message: &'static str,
-}
-
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.message, self.line, self.column
-        )
-    }
 }
 
 const EOF_VALUE: &str = "EOF while parsing a value";
