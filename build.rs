@@ -10,7 +10,7 @@
 
 use std::{env, fs, path::Path, process::ExitCode};
 
-// The engine is plain Rust + serde_json; the build script uses only `load`.
+// The engine is plain Rust; the build script uses only `load`.
 #[allow(dead_code, unused_imports)]
 #[path = "src/engine/mod.rs"]
 mod engine;

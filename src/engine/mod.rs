@@ -4,6 +4,7 @@
 //! other module assumes a validated dataset and never panics on one. Other layers use
 //! `model`, `validate`, `report` and what is re-exported here; the rest is private.
 //!
+//! - `json`: the JSON reader (serde_json's grammar and messages, in a few KB of wasm).
 //! - `paths`: walking the decision tree (all paths, their count and lengths, progress).
 //! - `session`: the reader's answers and where they are, as plain data.
 //! - `score`: the scorecard for a set of answers: totals, winner, the verdict (lead and level), reasons.
@@ -13,6 +14,7 @@
 //! - `report`: the dataset report for authors (paths, winners, answers that never matter).
 
 mod frameworks;
+pub mod json;
 pub mod model;
 mod paths;
 mod read_json;

@@ -1,16 +1,16 @@
 //! Reading a dataset from parsed JSON, by hand.
 //!
 //! serde's derived deserializers cost several KB of wasm for these ten types (README.md,
-//! "Size"); this reader over `serde_json::Value` costs a fraction of that, and it names the exact place
+//! "Size"); this reader over `json::Json` costs a fraction of that, and it names the exact place
 //! of every shape problem (`questions[3].answers[1].next: expected a string`), collecting
 //! all of them instead of stopping at the first.
 
+use super::json::{self, Json as Value, Number};
 use super::model::{
     Answer, Criterion, Dataset, Effect, Favours, Framework, Leads, Part, Question, Side, Source,
 };
 use super::small_map::SmallMap;
 use super::validate::Problem;
-use serde_json::{Map, Value};
 
 /// The dataset in `value`, or every place where its shape is wrong.
 pub fn dataset(value: &Value) -> Result<Dataset, Vec<Problem>> {
@@ -32,7 +32,7 @@ struct Reader {
 /// reported as unknown by `finish`).
 struct Object<'v> {
     at: String,
-    fields: Option<&'v Map<String, Value>>,
+    fields: Option<&'v [(String, Value)]>,
     known: Vec<&'static str>,
 }
 
@@ -46,7 +46,10 @@ impl Reader {
     }
 
     fn object<'v>(&mut self, value: &'v Value, at: String) -> Object<'v> {
-        let fields = value.as_object();
+        let fields = match value {
+            Value::Object(fields) => Some(fields.as_slice()),
+            _ => None,
+        };
         if fields.is_none() {
             self.report(&at, format!("expected an object, found {}", kind(value)));
         }
@@ -66,7 +69,7 @@ impl Reader {
     ) -> Option<&'v Value> {
         object.known.push(name);
         let fields = object.fields?;
-        match fields.get(name) {
+        match json::field(fields, name) {
             Some(Value::Null) if optional => None,
             Some(value) => Some(value),
             None if optional => None,
@@ -82,7 +85,7 @@ impl Reader {
         let Some(fields) = object.fields else {
             return;
         };
-        for name in fields.keys() {
+        for (name, _) in fields {
             if !object.known.contains(&name.as_str()) {
                 // Quoted one by one, so the join is the one the other lists use.
                 let expected: Vec<String> = object
@@ -124,9 +127,7 @@ impl Reader {
 
     fn integer(&mut self, value: Option<&Value>, at: &str) -> i64 {
         match value {
-            Some(Value::Number(number)) if number.as_i64().is_some() => {
-                number.as_i64().unwrap_or(0)
-            }
+            Some(Value::Number(Number::Integer(number))) => *number,
             Some(other) => {
                 self.report(
                     at,

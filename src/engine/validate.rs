@@ -7,6 +7,7 @@
 use std::fmt;
 use std::ops::RangeInclusive;
 
+use super::json;
 use super::model::{Dataset, Leads, Question, NEUTRAL, RESULT};
 use super::paths::{Next, Tree};
 use super::read_json;
@@ -47,7 +48,7 @@ impl fmt::Display for Problem {
 pub enum LoadError {
     /// Refused before parsing.
     TooLarge { bytes: usize, limit: usize },
-    /// Not JSON, or not shaped like a dataset: serde_json's message and where.
+    /// Not JSON: the message and where (`json::JsonError`, serde_json's conventions).
     Json {
         line: usize,
         column: usize,
@@ -116,19 +117,11 @@ pub fn parse(json: &str) -> Result<Dataset, LoadError> {
             limit: MAX_INPUT_BYTES,
         });
     }
-    let value: serde_json::Value = match serde_json::from_str(json) {
-        Ok(value) => value,
-        Err(error) => {
-            let location = format!(" at line {} column {}", error.line(), error.column());
-            let message = error.to_string();
-            let message = message.strip_suffix(&location).unwrap_or(&message);
-            return Err(LoadError::Json {
-                line: error.line(),
-                column: error.column(),
-                message: message.to_string(),
-            });
-        }
-    };
+    let value = json::parse(json).map_err(|error| LoadError::Json {
+        line: error.line,
+        column: error.column,
+        message: error.message.to_owned(),
+    })?;
     read_json::dataset(&value).map_err(|problems| LoadError::Invalid { problems })
 }
 
