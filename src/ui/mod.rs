@@ -5,6 +5,7 @@ mod actions;
 mod dom;
 pub mod embed;
 pub mod markup_dom;
+mod prerendered;
 mod state;
 mod url_state;
 
@@ -12,10 +13,10 @@ pub use state::Host;
 
 use crate::engine::{Dataset, Step};
 use crate::present::compare::{compare_markup, drove, matches};
+use crate::present::first_screen::{continue_from, question_step, Early};
 use crate::present::map_view::map_markup;
 use crate::present::markup::el;
 use crate::present::path_view::path_markup;
-use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
 use crate::present::shell::{
@@ -60,6 +61,9 @@ pub struct Options {
     pub theme: Theme,
     /// Only the questions and the result: no comparison table or tree map tabs.
     pub compact: bool,
+    /// What the reader did with the pre-rendered first question (used when `fragment` is
+    /// empty).
+    pub early: Early,
 }
 
 /// Mounts the standalone page's widget into `#backend-chooser[data-standalone]`, its
@@ -79,6 +83,7 @@ pub fn mount_standalone() {
         fragment: url_state::current_fragment(),
         theme: Theme::Auto,
         compact: false,
+        early: prerendered::take_over(&parent),
     };
     leptos::mount::mount_to(parent, move || view! { <App options=options.clone() /> }).forget();
 }
@@ -107,12 +112,21 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         fragment,
         theme,
         compact,
+        early,
     } = options;
     let standalone = host == Host::Standalone;
-    let Restored { session, notice } = restore(ds, &fragment);
+    let Restored { session, notice } = match fragment.is_empty() {
+        true => Restored {
+            session: continue_from(ds, &early),
+            notice: None,
+        },
+        false => restore(ds, &fragment),
+    };
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let ctx = Ctx::new(ds, host, session, notice, instance, theme);
     let Ctx { tab, root, .. } = ctx;
+    // Next pressed on the pre-rendered question without an answer: say so, as here.
+    ctx.choose_first.set(early.next && early.answer.is_none());
 
     match standalone {
         true => url_state::sync_with_url(ctx),
@@ -158,25 +172,9 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let tab_list = Box::new(move || tabs_markup(tab.get(), &ctx.id_prefix()));
     let step = Box::new(move || {
         ctx.step.with(|step| match step {
-            Step::Question {
-                question_id,
-                selected,
-                progress,
-            } => {
-                let body = match ds.question(question_id) {
-                    Some(question) => question_markup(
-                        question,
-                        selected.as_deref(),
-                        progress,
-                        &ctx.id_prefix(),
-                        ctx.choose_first.get(),
-                    ),
-                    None => vec![el("p")
-                        .attr("role", "alert")
-                        .text("This question is missing from the data.")
-                        .into()],
-                };
-                vec![el("div").class("bc-question-step").children(body).into()]
+            Step::Question { .. } => {
+                question_step(ds, step, &ctx.id_prefix(), ctx.choose_first.get())
+                    .unwrap_or_default()
             }
             Step::Result => {
                 let link = ctx.share_link(
