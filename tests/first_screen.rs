@@ -1,11 +1,10 @@
 //! Native tests of the pre-rendered first screen: the HTML serializer, the first screen's
-//! content, and how the widget continues from what a reader did before the wasm ran.
+//! content.
 #![cfg(not(target_arch = "wasm32"))]
 
 use backend_chooser::default_dataset;
 use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::{Session, Step};
-use backend_chooser::present::first_screen::{continue_from, first_screen, Early, PRERENDERED};
+use backend_chooser::present::first_screen::{first_screen, PRERENDERED};
 use backend_chooser::present::markup::{by_test_id, el, svg, to_html, Markup};
 
 fn ds() -> &'static Dataset {
@@ -75,60 +74,4 @@ fn the_first_screen_is_the_first_question_with_every_answer_as_a_radio() {
     assert!(compact
         .find_all(&|element| element.attribute("role") == Some("tablist"))
         .is_empty());
-}
-
-#[test]
-fn every_early_answer_of_the_first_question_is_kept() {
-    let ds = ds();
-    let first = ds.question(&ds.start).expect("the start question exists");
-    for answer in &first.answers {
-        let chosen = continue_from(
-            ds,
-            &Early {
-                answer: Some(answer.id.clone()),
-                next: false,
-            },
-        );
-        match chosen.current(ds) {
-            Step::Question {
-                question_id,
-                selected,
-                ..
-            } => {
-                assert_eq!(question_id, ds.start);
-                assert_eq!(selected.as_deref(), Some(answer.id.as_str()));
-            }
-            Step::Result => panic!("an answer without Next stays on the first question"),
-        }
-        let sent = continue_from(
-            ds,
-            &Early {
-                answer: Some(answer.id.clone()),
-                next: true,
-            },
-        );
-        assert_eq!(
-            sent.answered(ds),
-            vec![(ds.start.clone(), answer.id.clone())]
-        );
-        assert_ne!(sent.current(ds), Session::new().current(ds));
-    }
-}
-
-#[test]
-fn no_answer_or_an_unknown_one_starts_fresh() {
-    let ds = ds();
-    for early in [
-        Early::default(),
-        Early {
-            answer: None,
-            next: true,
-        },
-        Early {
-            answer: Some("no-such-answer".into()),
-            next: true,
-        },
-    ] {
-        assert_eq!(continue_from(ds, &early), Session::new());
-    }
 }

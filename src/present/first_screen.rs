@@ -1,5 +1,4 @@
-//! The widget's first screen (a fresh start: the first question) as markup, and how the
-//! widget continues from what a reader did with it before the wasm ran.
+//! The widget's first screen (a fresh start: the first question) as markup.
 //!
 //! The build writes `first_screen` as HTML into the pages (`src/bin/prerender.rs`), so the
 //! first question shows, and can be answered, before the wasm has arrived. Its frame (the
@@ -7,7 +6,7 @@
 //! and each container holds what the same `present` function returns there; the end-to-end
 //! test "the pre-rendered first step is what the wasm renders" compares the two in a browser.
 
-use crate::engine::{Dataset, Session, Step};
+use crate::engine::{Dataset, Progress, Session, Step};
 use crate::present::markup::{el, Markup};
 use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
@@ -18,38 +17,28 @@ use crate::present::text;
 /// The element id prefix of the first widget on a page (`ui::state::Ctx::id_prefix`).
 pub const FIRST_IDS: &str = "bc1";
 
-/// The marker attribute on the pre-rendered widget's root: the wasm replaces that element.
+/// The marker attribute on the pre-rendered widget's root (`index.html`'s script replaces
+/// that element with the wasm's widget).
 pub const PRERENDERED: &str = "data-prerendered";
 
 /// The step area's content for a question: the question's form, or a message when the
 /// dataset has no such question.
 pub fn question_step(
     ds: &Dataset,
-    step: &Step,
+    question_id: &str,
+    selected: Option<&str>,
+    progress: &Progress,
     ids: &str,
     choose_first: bool,
-) -> Option<Vec<Markup>> {
-    let Step::Question {
-        question_id,
-        selected,
-        progress,
-    } = step
-    else {
-        return None;
-    };
+) -> Vec<Markup> {
     let body = match ds.question(question_id) {
-        Some(question) => {
-            question_markup(question, selected.as_deref(), progress, ids, choose_first)
-        }
+        Some(question) => question_markup(question, selected, progress, ids, choose_first),
         None => vec![el("p")
             .attr("role", "alert")
             .text("This question is missing from the data.")
             .into()],
     };
-    Some(vec![el("div")
-        .class("bc-question-step")
-        .children(body)
-        .into()])
+    vec![el("div").class("bc-question-step").children(body).into()]
 }
 
 /// The widget as it first renders for a fresh session, without the standalone page's
@@ -57,6 +46,14 @@ pub fn question_step(
 pub fn first_screen(ds: &Dataset, theme: &str, standalone: bool, compact: bool) -> Markup {
     let ids = FIRST_IDS;
     let step = Session::new().current(ds);
+    let step_content = match &step {
+        Step::Question {
+            question_id,
+            selected,
+            progress,
+        } => question_step(ds, question_id, selected.as_deref(), progress, ids, false),
+        Step::Result => Vec::new(),
+    };
     let container = |class: &'static str, content: Vec<Markup>| -> Markup {
         el("div").class(class).children(content).into()
     };
@@ -75,10 +72,7 @@ pub fn first_screen(ds: &Dataset, theme: &str, standalone: bool, compact: bool) 
         panel.children(content).into()
     };
     let decide = vec![
-        container(
-            "bc-step-area",
-            question_step(ds, &step, ids, false).unwrap_or_default(),
-        ),
+        container("bc-step-area", step_content),
         container("bc-copy-area", Vec::new()),
         container("bc-path", path_markup(ds, &[], compact)),
     ];
@@ -117,30 +111,4 @@ pub fn first_screen(ds: &Dataset, theme: &str, standalone: bool, compact: bool) 
             .child(panel(Tab::Map, vec![container("bc-map-body", Vec::new())]));
     }
     root.into()
-}
-
-/// What a reader did with the pre-rendered first question before the wasm ran.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Early {
-    /// The answer chosen (`None`: none).
-    pub answer: Option<String>,
-    /// The reader also pressed Next.
-    pub next: bool,
-}
-
-/// The session that continues from `early`: the answer given (and the next question when
-/// the reader pressed Next), or a fresh start when the answer is not one of the first
-/// question's.
-pub fn continue_from(ds: &Dataset, early: &Early) -> Session {
-    let Some(answer) = &early.answer else {
-        return Session::new();
-    };
-    let (mut session, dropped) = Session::from_answers(ds, &[(ds.start.clone(), answer.clone())]);
-    if !dropped.is_empty() {
-        return Session::new();
-    }
-    if !early.next {
-        session.back();
-    }
-    session
 }

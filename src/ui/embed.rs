@@ -46,7 +46,6 @@ pub fn mount_embedded(
         fragment,
         theme,
         compact,
-        early: Default::default(),
     };
     Handle {
         _mounted: Box::new(leptos::mount::mount_to(parent, move || {

@@ -5,7 +5,6 @@ mod actions;
 mod dom;
 pub mod embed;
 pub mod markup_dom;
-mod prerendered;
 mod state;
 mod url_state;
 
@@ -13,7 +12,7 @@ pub use state::Host;
 
 use crate::engine::{Dataset, Step};
 use crate::present::compare::{compare_markup, drove, matches};
-use crate::present::first_screen::{continue_from, question_step, Early};
+use crate::present::first_screen::question_step;
 use crate::present::map_view::map_markup;
 use crate::present::markup::el;
 use crate::present::path_view::path_markup;
@@ -61,9 +60,6 @@ pub struct Options {
     pub theme: Theme,
     /// Only the questions and the result: no comparison table or tree map tabs.
     pub compact: bool,
-    /// What the reader did with the pre-rendered first question (used when `fragment` is
-    /// empty).
-    pub early: Early,
 }
 
 /// Mounts the standalone page's widget into `#backend-chooser[data-standalone]`, its
@@ -83,7 +79,6 @@ pub fn mount_standalone() {
         fragment: url_state::current_fragment(),
         theme: Theme::Auto,
         compact: false,
-        early: prerendered::take_over(&parent),
     };
     leptos::mount::mount_to(parent, move || view! { <App options=options.clone() /> }).forget();
 }
@@ -112,21 +107,12 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         fragment,
         theme,
         compact,
-        early,
     } = options;
     let standalone = host == Host::Standalone;
-    let Restored { session, notice } = match fragment.is_empty() {
-        true => Restored {
-            session: continue_from(ds, &early),
-            notice: None,
-        },
-        false => restore(ds, &fragment),
-    };
+    let Restored { session, notice } = restore(ds, &fragment);
     let instance = INSTANCES.fetch_add(1, Ordering::Relaxed) + 1;
     let ctx = Ctx::new(ds, host, session, notice, instance, theme);
     let Ctx { tab, root, .. } = ctx;
-    // Next pressed on the pre-rendered question without an answer: say so, as here.
-    ctx.choose_first.set(early.next && early.answer.is_none());
 
     match standalone {
         true => url_state::sync_with_url(ctx),
@@ -172,10 +158,18 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     let tab_list = Box::new(move || tabs_markup(tab.get(), &ctx.id_prefix()));
     let step = Box::new(move || {
         ctx.step.with(|step| match step {
-            Step::Question { .. } => {
-                question_step(ds, step, &ctx.id_prefix(), ctx.choose_first.get())
-                    .unwrap_or_default()
-            }
+            Step::Question {
+                question_id,
+                selected,
+                progress,
+            } => question_step(
+                ds,
+                question_id,
+                selected.as_deref(),
+                progress,
+                &ctx.id_prefix(),
+                ctx.choose_first.get(),
+            ),
             Step::Result => {
                 let link = ctx.share_link(
                     &ctx.answered
