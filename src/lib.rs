@@ -5,12 +5,18 @@
 //! `ui` (wasm32 only) wires Leptos signals to both and renders.
 
 pub mod engine;
+pub mod heap;
 pub mod present;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
 use engine::{Dataset, LoadError};
+
+/// The wasm's allocator (`heap`): a few hundred bytes instead of dlmalloc's 7 KB.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static HEAP: heap::Heap<fn(usize) -> Option<usize>> = heap::Heap::new(heap::grow_memory);
 use std::sync::OnceLock;
 
 /// The default comparison dataset (`src/data/node-vs-python.json`, minified by `build.rs`),

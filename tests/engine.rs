@@ -389,7 +389,8 @@ mod session {
         )
     }
 
-    /// Applies each action (`answer q=a`, `back`, `go q`, `restart`) to a new session on the
+    /// Applies each action (`answer q=a`, `back`, `go q`, `change q`, `restart`) to a new
+    /// session on the
     /// small fixture and compares the session after it. A failed action shows its error first.
     fn check(script: &[(&str, &str)]) {
         let ds = dataset("small.json");
@@ -405,6 +406,10 @@ mod session {
                 }
                 Some(("go", question)) => session
                     .go_to(&ds, question)
+                    .err()
+                    .map(|error| error.to_string()),
+                Some(("change", question)) => session
+                    .change(&ds, question)
                     .err()
                     .map(|error| error.to_string()),
                 None if action == "back" => {
@@ -503,6 +508,32 @@ mod session {
             ("go what", "question 1 of 2–4: what (api selected); path what=api; answered -"),
             ("answer what=realtime", "question 2 of 3–3: scale (high selected); path what=realtime scale=high; answered what=realtime"),
             ("answer scale=low", "question 3 of 3–3: team (js selected); path what=realtime scale=low team=js; answered what=realtime scale=low"),
+        ]);
+    }
+
+    #[test]
+    fn changing_an_answer_asks_only_the_questions_it_makes_new() {
+        check(&[
+            ("answer what=data", "question 2 of 3–4: ml; path what=data ml; answered what=data"),
+            ("answer ml=yes", "question 3 of 4–4: serve; path what=data ml=yes serve; answered what=data ml=yes"),
+            ("answer serve=live", "question 4 of 4–4: team; path what=data ml=yes serve=live team; answered what=data ml=yes serve=live"),
+            ("answer team=js", "result; path what=data ml=yes serve=live team=js; answered what=data ml=yes serve=live team=js"),
+            // The same answer again: straight back to the result.
+            ("change ml", "question 2 of 3–4: ml (yes selected); path what=data ml=yes; answered what=data"),
+            ("answer ml=yes", "result; path what=data ml=yes serve=live team=js; answered what=data ml=yes serve=live team=js"),
+            // `serve` falls off the path, `team` keeps its answer: the result at once.
+            ("change ml", "question 2 of 3–4: ml (yes selected); path what=data ml=yes; answered what=data"),
+            ("answer ml=no", "result; path what=data ml=no team=js; answered what=data ml=no team=js"),
+            // `scale` is new: asked; then on past `team`, whose answer still applies.
+            ("change what", "question 1 of 2–4: what (data selected); path what=data; answered -"),
+            ("answer what=realtime", "question 2 of 3–3: scale; path what=realtime scale; answered what=realtime"),
+            ("answer scale=low", "result; path what=realtime scale=low team=js; answered what=realtime scale=low team=js"),
+            // Back ends the change: from there on, question by question.
+            ("change what", "question 1 of 2–4: what (realtime selected); path what=realtime; answered -"),
+            ("back", "error: already at the first question; question 1 of 2–4: what (realtime selected); path what=realtime; answered -"),
+            ("answer what=realtime", "question 2 of 3–3: scale (low selected); path what=realtime scale=low; answered what=realtime"),
+            ("answer scale=low", "question 3 of 3–3: team (js selected); path what=realtime scale=low team=js; answered what=realtime scale=low"),
+            ("change ml", "error: question \"ml\" is not on the current path; question 3 of 3–3: team (js selected); path what=realtime scale=low team=js; answered what=realtime scale=low"),
         ]);
     }
 
@@ -824,7 +855,7 @@ mod frameworks {
 
 mod what_if {
     use super::*;
-    use backend_chooser::engine::changes;
+    use backend_chooser::engine::{changes, new_questions};
 
     fn check(path: &str, expected: &[&str]) {
         let ds = dataset("small.json");
@@ -933,6 +964,74 @@ mod what_if {
         assert_eq!(shown, ["Possible: kind=report -> python (10000 of 10000)"]);
         // The sample is drawn the same way every time.
         assert_eq!(changes(&ds, &base), found);
+    }
+
+    /// `question=answer: fewest-most` for every other answer to every question on `path`.
+    fn check_new_questions(path: &str, expected: &[&str]) {
+        let ds = dataset("small.json");
+        let path = pairs(path);
+        let mut actual = Vec::new();
+        for (question_id, answer_id) in &path {
+            let question = ds.question(question_id).expect("a question");
+            for answer in question
+                .answers
+                .iter()
+                .filter(|answer| &answer.id != answer_id)
+            {
+                let asks = new_questions(&ds, &path, question_id, &answer.id)
+                    .expect("a change on the path");
+                actual.push(format!(
+                    "{question_id}={}: {}-{}",
+                    answer.id, asks.fewest, asks.most
+                ));
+            }
+        }
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn a_change_counts_the_questions_it_makes_new() {
+        check_new_questions(
+            "what=api team=js",
+            &[
+                // `scale`; `ml`, and `serve` after ml=yes; the kept `team` is not asked.
+                "what=realtime: 1-1",
+                "what=data: 1-2",
+                "team=py: 0-0",
+                "team=both: 0-0",
+            ],
+        );
+        check_new_questions(
+            "what=data ml=yes serve=live team=js",
+            &[
+                "what=realtime: 1-1",
+                "what=api: 0-0",
+                "ml=no: 0-0",
+                "serve=batch: 0-0",
+                "team=py: 0-0",
+                "team=both: 0-0",
+            ],
+        );
+        let ds = dataset("small.json");
+        let path = pairs("what=api team=js");
+        assert_eq!(
+            new_questions(&ds, &path, "scale", "high"),
+            None,
+            "off the path"
+        );
+        assert_eq!(
+            new_questions(&ds, &path, "team", "rust"),
+            None,
+            "no such answer"
+        );
+        assert_eq!(new_questions(&ds, &pairs("what=api"), "what", "data"), None);
+        // `changes` reports the same count as `new_questions`.
+        for change in changes(&ds, &path) {
+            assert_eq!(
+                Some(change.asks),
+                new_questions(&ds, &path, &change.question_id, &change.answer_id)
+            );
+        }
     }
 
     #[test]
@@ -1251,7 +1350,7 @@ mod default_dataset {
     //! The embedded dataset: it loads, every path ends in a result, and the article's
     //! guidance holds.
     use super::*;
-    use backend_chooser::engine::{changes, suggest, winner};
+    use backend_chooser::engine::{changes, new_questions, suggest, winner};
     use std::collections::BTreeMap;
 
     /// The widget reads the embedded file without the cross-checks (`validate::parse`, see
@@ -1322,6 +1421,12 @@ mod default_dataset {
             );
             for change in changes(ds, path) {
                 assert_ne!(change.new_winner, card.winner, "{}", show_pairs(path));
+                assert_eq!(
+                    Some(change.asks),
+                    new_questions(ds, path, &change.question_id, &change.answer_id),
+                    "{}",
+                    show_pairs(path)
+                );
             }
         }
         for question in &ds.questions {
@@ -1714,33 +1819,149 @@ mod default_dataset {
 
 mod change_answer {
     use super::*;
-    use backend_chooser::engine::changes;
+    use backend_chooser::engine::{changes, new_questions, Certainty};
 
-    /// Applying each "what would change the answer" item of a path lands on the result
-    /// (with the promised winner when certain) or on a question the change newly asks.
-    #[test]
-    fn applying_a_change_resumes_past_kept_answers() {
-        let ds = default_dataset();
-        let path = all_paths(ds).into_iter().next().expect("a path");
-        let found = changes(ds, &path);
-        assert!(!found.is_empty(), "the first path has changes to offer");
-        for change in &found {
-            let (mut session, dropped) = Session::from_answers(ds, &path);
-            assert!(dropped.is_empty());
+    /// Answers every question the session asks with the answer `pick` chooses among the
+    /// question's answers, until the result; returns how many it asked.
+    fn finish(ds: &Dataset, session: &mut Session, pick: fn(usize) -> usize) -> usize {
+        let mut asked = 0;
+        while let Step::Question {
+            question_id,
+            selected,
+            ..
+        } = session.current(ds)
+        {
+            assert_eq!(
+                selected, None,
+                "asked {question_id}, which has a kept answer"
+            );
+            let question = ds.question(&question_id).expect("a question");
+            let answer = &question.answers[pick(question.answers.len())];
             session
-                .change_answer(ds, &change.question_id, &change.answer_id)
-                .expect("the change applies");
-            match session.current(ds) {
-                Step::Result => {
-                    let winner = scorecard(ds, &session.answered(ds))
-                        .expect("a dataset with sides")
-                        .winner;
-                    if change.certainty == backend_chooser::engine::Certainty::Certain {
-                        assert_eq!(winner, change.new_winner, "{change:?}");
+                .answer(ds, &question_id, &answer.id)
+                .expect("an answer to the current question");
+            asked += 1;
+            assert!(
+                asked <= ds.questions.len(),
+                "no result after {asked} answers"
+            );
+        }
+        asked
+    }
+
+    /// On every path of the default dataset, every other answer to every question on it,
+    /// applied as "what would change this" does: the session asks only questions without a
+    /// kept answer, as many as `new_questions` counts (answering each with its first
+    /// answer, and with its last), and shows the result at once when it counts none.
+    ///
+    /// What a change asks depends only on the changed question, the new answer and the
+    /// path's answers to the questions the new answer can lead to (the tree has no cycles,
+    /// so no earlier question comes back), so each such combination is walked once, on the
+    /// first path that has it.
+    #[test]
+    fn applying_a_change_asks_only_the_new_questions_on_every_path() {
+        let ds = default_dataset();
+        // The questions each answer can lead to, found by a plain search over `next`.
+        let reachable = |question: &str, answer: &str| {
+            let start = ds.question(question).expect("a question");
+            let first = start.next_after(start.answer(answer).expect("an answer"));
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            let question_of = |leads: &'static Leads| match leads {
+                Leads::Question(id) => Some(id.as_str()),
+                Leads::Result => None,
+            };
+            let mut queue: Vec<&str> = first.and_then(question_of).into_iter().collect();
+            while let Some(id) = queue.pop() {
+                let Some(question) = ds.question(id) else {
+                    continue;
+                };
+                if seen.insert(id) {
+                    queue.extend(
+                        question
+                            .answers
+                            .iter()
+                            .filter_map(|a| question.next_after(a).and_then(question_of)),
+                    );
+                }
+            }
+            seen
+        };
+        let mut regions = std::collections::BTreeMap::new();
+        let mut walked: BTreeSet<Vec<(String, String)>> = BTreeSet::new();
+        let mut applied = 0u64;
+        let mut asked_some = 0u64;
+        for path in all_paths(ds) {
+            for (index, (question_id, answer_id)) in path.iter().enumerate() {
+                let question = ds.question(question_id).expect("a question");
+                for answer in question.answers.iter().filter(|a| &a.id != answer_id) {
+                    let region = regions
+                        .entry((question_id.clone(), answer.id.clone()))
+                        .or_insert_with(|| reachable(question_id, &answer.id));
+                    let mut key = vec![(question_id.clone(), answer.id.clone())];
+                    key.extend(
+                        path[index + 1..]
+                            .iter()
+                            .filter(|(later, _)| region.contains(later.as_str()))
+                            .cloned(),
+                    );
+                    if !walked.insert(key) {
+                        continue;
+                    }
+                    let asks = new_questions(ds, &path, question_id, &answer.id)
+                        .unwrap_or_else(|| panic!("{question_id}={}", answer.id));
+                    assert!(asks.fewest <= asks.most);
+                    let (mut changed, dropped) = Session::from_answers(ds, &path);
+                    assert!(dropped.is_empty());
+                    changed
+                        .change_answer(ds, question_id, &answer.id)
+                        .expect("the change applies");
+                    if asks.most == 0 {
+                        assert_eq!(changed.current(ds), Step::Result, "{}", show_pairs(&path));
+                        applied += 1;
+                        continue;
+                    }
+                    asked_some += 1;
+                    let picks: [fn(usize) -> usize; 2] = [|_| 0, |count| count - 1];
+                    for pick in picks {
+                        let mut walk = changed.clone();
+                        let asked = finish(ds, &mut walk, pick);
+                        assert!(
+                            (asks.fewest..=asks.most).contains(&asked),
+                            "{question_id}={} on {}: asked {asked}, counted {asks:?}",
+                            answer.id,
+                            show_pairs(&path)
+                        );
                     }
                 }
-                Step::Question { selected, .. } => {
-                    assert_eq!(selected, None, "stopped at a kept answer")
+            }
+        }
+        // Both kinds occur, so neither branch above is dead.
+        assert!(applied > 0 && asked_some > 0, "{applied} {asked_some}");
+        eprintln!(
+            "{} changes walked: {applied} show the result at once, {asked_some} ask",
+            walked.len()
+        );
+    }
+
+    /// Applying each "what would change the answer" item of a path lands on the result
+    /// with the promised winner when the change is certain and asks nothing.
+    #[test]
+    fn a_certain_change_that_asks_nothing_shows_the_promised_winner() {
+        let ds = default_dataset();
+        for path in all_paths(ds).iter().step_by(211) {
+            let (session, _) = Session::from_answers(ds, path);
+            for change in changes(ds, path) {
+                let mut changed = session.clone();
+                changed
+                    .change_answer(ds, &change.question_id, &change.answer_id)
+                    .expect("the change applies");
+                if change.asks.most == 0 {
+                    assert_eq!(changed.current(ds), Step::Result);
+                    assert_eq!(change.certainty, Certainty::Certain);
+                    let winner = scorecard(ds, &changed.answered(ds))
+                        .expect("a dataset with sides")
+                        .winner;
+                    assert_eq!(winner, change.new_winner, "{change:?}");
                 }
             }
         }

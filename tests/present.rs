@@ -1,13 +1,13 @@
 //! Native tests of the presentation logic: restoring links, the result, table, map and
 //! path markup, the tree layout and the Markdown decision record, on the default dataset.
 #![cfg(not(target_arch = "wasm32"))]
-// Tests never ship in the wasm: std's sort is fine here (clippy.toml).
-#![allow(clippy::disallowed_methods)]
+// Tests never ship in the wasm: std's collections and sort are fine here (clippy.toml).
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 use backend_chooser::default_dataset;
 use backend_chooser::engine::model::Dataset;
 use backend_chooser::engine::scorecard;
-use backend_chooser::engine::{all_paths, encode, PathStep, Step};
+use backend_chooser::engine::{all_paths, encode, path_lengths, NewQuestions, PathStep, Step};
 use backend_chooser::present::adr::{markdown, Decision};
 use backend_chooser::present::compare::compare_markup;
 use backend_chooser::present::map_view::map_markup;
@@ -16,7 +16,9 @@ use backend_chooser::present::outcome::{opposing, outcome_of, shown_reasons, sup
 use backend_chooser::present::path_view::path_markup;
 use backend_chooser::present::restore::restore;
 use backend_chooser::present::result_view::{result_markup, MORE};
-use backend_chooser::present::text::{announcement, progress};
+use backend_chooser::present::text::{
+    announcement, change_cost, count, criteria_shown, new_questions, progress,
+};
 use backend_chooser::present::tree_layout::{layout, wrap, NODE_HEIGHT, NODE_WIDTH};
 
 fn ds() -> &'static Dataset {
@@ -61,21 +63,117 @@ mod restoring {
     fn links_restore_or_explain() {
         let path = first_path();
         let full = encode(ds(), &path);
-        let with_unknown = format!("{full},nosuch=thing");
         check("", 0, None);
         check("#", 0, None);
         check(&full, path.len(), None);
         check(&format!("#{full}"), path.len(), None);
-        check("garbage", 0, Some("could not be used"));
-        check("node-vs-python@999:", 0, Some("could not be used"));
-        check("go-vs-rust@1:", 0, Some("could not be used"));
-        check(
-            &with_unknown,
-            path.len(),
-            Some("1 answer in this link no longer applies"),
-        );
     }
 
+    /// The notice for a link, checked for what every notice must be: plain words that name
+    /// questions by their prompts, never the link's ids, quotes or punctuation.
+    fn notice(fragment: &str) -> String {
+        let notice = restore(ds(), fragment)
+            .notice
+            .unwrap_or_else(|| panic!("a notice for {fragment:?}"));
+        for internal in ["\"", "=", "@", "node-vs-python", "nosuch", "rust", "U+"] {
+            assert!(!notice.contains(internal), "{notice:?} shows {internal:?}");
+        }
+        assert!(notice.ends_with('.'), "{notice:?}");
+        notice
+    }
+
+    /// One row per kind of bad link: its notice, whole.
+    #[test]
+    fn each_kind_of_bad_link_gets_a_notice_in_plain_words() {
+        let path = first_path();
+        let full = encode(ds(), &path);
+        let (head, _) = full.split_once(':').expect("a head");
+        let team = "“Which languages does your team already know well?”";
+        let fresh = "so you are starting from the first question.";
+        let long = "x".repeat(3000);
+        let whole_link = [
+            (
+                "garbage",
+                format!(
+                    "This link could not be read (it may have been cut short or changed), {fresh}"
+                ),
+            ),
+            (
+                "node-vs-python@1:what",
+                format!(
+                    "This link could not be read (it may have been cut short or changed), {fresh}"
+                ),
+            ),
+            (
+                long.as_str(),
+                format!(
+                    "This link could not be read (it may have been cut short or changed), {fresh}"
+                ),
+            ),
+            ("   ", format!("This link holds no answers, {fresh}")),
+            (
+                "node-vs-python@999:",
+                format!("This link was made for a newer version of these questions, {fresh}"),
+            ),
+            (
+                "node-vs-python@0:",
+                format!("This link was made for an earlier version of these questions, {fresh}"),
+            ),
+            (
+                "go-vs-rust@1:",
+                format!("This link is for another comparison, {fresh}"),
+            ),
+        ];
+        for (fragment, expected) in whole_link {
+            assert_eq!(notice(fragment), expected, "{fragment:?}");
+            assert!(restore(ds(), fragment).session.answered(ds()).is_empty());
+        }
+        let kept_all_but = |lost: usize| match path.len() - lost {
+            1 => "Your other answer is kept.".to_owned(),
+            kept => format!("Your other {kept} answers are kept."),
+        };
+        let partly = [
+            (
+                format!("{full},nosuch=thing"),
+                format!("One answer in this link could not be used because it answers a question that is no longer asked. {}", kept_all_but(0)),
+                path.len(),
+            ),
+            (
+                format!("{full},what=data"),
+                format!("One answer in this link could not be used because it answers “What are you building?” twice (the first answer counts). {}", kept_all_but(0)),
+                path.len(),
+            ),
+            (
+                format!("{full},pyasync=async"),
+                format!("One answer in this link could not be used because its answer to “Which style of Python does the team write?” does not fit the answers before it. {}", kept_all_but(0)),
+                path.len(),
+            ),
+            (
+                format!("{head}:what=webapp,load=moderate,team=rust,ts=yes"),
+                format!("2 answers in this link could not be used because its answer to {team} is no longer one of the choices. Your other 2 answers are kept."),
+                2,
+            ),
+            (
+                format!("{head}:what=webapp,team=rust"),
+                format!("One answer in this link could not be used because its answer to {team} is no longer one of the choices. Your other answer is kept."),
+                1,
+            ),
+            (
+                format!("{head}:team=rust,nosuch=thing"),
+                format!("2 answers in this link could not be used because its answer to {team} is no longer one of the choices, among other reasons. You are starting from the first question."),
+                0,
+            ),
+            (
+                format!("{head}:team=rust,nosuch=thing,what=a,what=b"),
+                format!("4 answers in this link could not be used because its answer to {team} is no longer one of the choices, among other reasons. You are starting from the first question."),
+                0,
+            ),
+        ];
+        for (fragment, expected, kept) in partly {
+            assert_eq!(notice(&fragment), expected, "{fragment:?}");
+            check(&fragment, kept, Some(expected.as_str()));
+        }
+    }
     #[test]
     fn a_complete_link_lands_on_the_result() {
         let restored = restore(ds(), &encode(ds(), &first_path()));
@@ -447,23 +545,130 @@ mod texts {
     use backend_chooser::engine::Progress;
 
     #[test]
-    fn progress_reads_as_a_range() {
-        assert_eq!(
+    fn progress_reads_as_words() {
+        let shown = |position, min_total, max_total| {
             progress(&Progress {
-                position: 3,
-                min_total: 8,
-                max_total: 11
-            }),
-            "Question 3 of 8–11"
-        );
-        assert_eq!(
-            progress(&Progress {
-                position: 9,
-                min_total: 9,
-                max_total: 9
-            }),
-            "Question 9 of 9"
-        );
+                position,
+                min_total,
+                max_total,
+            })
+        };
+        assert_eq!(shown(3, 8, 11), "Question 3 of 8 to 11");
+        assert_eq!(shown(9, 9, 10), "Question 9 of 9 or 10");
+        assert_eq!(shown(9, 9, 9), "Question 9 of 9");
+    }
+
+    /// Reads "Question k of n", "… of m or n" or "… of m to n" back into numbers.
+    fn read_progress(text: &str) -> (usize, usize, usize) {
+        let number = |word: &&str| word.parse::<usize>().unwrap_or_else(|_| panic!("{text:?}"));
+        let words: Vec<&str> = text.split(' ').collect();
+        match words.as_slice() {
+            ["Question", k, "of", n] => (number(k), number(n), number(n)),
+            ["Question", k, "of", m, "or", n] if number(n) == number(m) + 1 => {
+                (number(k), number(m), number(n))
+            }
+            ["Question", k, "of", m, "to", n] if number(n) > number(m) + 1 => {
+                (number(k), number(m), number(n))
+            }
+            _ => panic!("not a progress line: {text:?}"),
+        }
+    }
+
+    /// At every question of every path, the progress line names the question's place and
+    /// a range of path lengths that holds this path's length and every length the reader
+    /// could still reach; the last question of a path of fixed length says "n of n".
+    #[test]
+    fn progress_is_true_at_every_question_of_every_path() {
+        let ds = ds();
+        let lengths = path_lengths(ds);
+        let mut seen = std::collections::BTreeSet::new();
+        for path in all_paths(ds) {
+            for (index, (question_id, _)) in path.iter().enumerate() {
+                let text = progress(&lengths.progress(index, question_id));
+                let (position, fewest, most) = read_progress(&text);
+                assert_eq!(position, index + 1, "{text}");
+                assert!(
+                    fewest <= path.len() && path.len() <= most && position <= fewest,
+                    "{text} on a path of {}",
+                    path.len()
+                );
+                seen.insert(text);
+            }
+        }
+        // All three forms occur.
+        assert!(seen.iter().any(|text| text.contains(" or ")), "{seen:?}");
+        assert!(seen.iter().any(|text| text.contains(" to ")), "{seen:?}");
+        assert!(seen
+            .iter()
+            .any(|text| read_progress(text).1 == read_progress(text).2));
+    }
+
+    #[test]
+    fn counts_and_costs_read_as_words() {
+        assert_eq!(count(1, "point", "points"), "1 point");
+        assert_eq!(count(0, "point", "points"), "0 points");
+        assert_eq!(count(2, "point", "points"), "2 points");
+        let asks = |fewest, most| new_questions(NewQuestions { fewest, most });
+        assert_eq!(asks(0, 0), None);
+        assert_eq!(asks(1, 1).as_deref(), Some("asks 1 more question"));
+        assert_eq!(asks(1, 2).as_deref(), Some("asks 1 or 2 more questions"));
+        assert_eq!(asks(2, 2).as_deref(), Some("asks 2 more questions"));
+        assert_eq!(asks(2, 5).as_deref(), Some("asks 2 to 5 more questions"));
+        assert_eq!(asks(0, 1).as_deref(), Some("may ask up to 1 more question"));
+        assert_eq!(criteria_shown(1, 1), "1 of 1 criterion shown.");
+        assert_eq!(criteria_shown(0, 24), "0 of 24 criteria shown.");
+    }
+
+    /// Every "what would change this" item on a sample of paths states its cost in words
+    /// that match the count, and the Apply button's name says it too.
+    #[test]
+    fn every_change_says_what_it_costs() {
+        let mut costs = std::collections::BTreeSet::new();
+        for path in all_paths(ds()).iter().step_by(53) {
+            let outcome = outcome_of(ds(), path).expect("a dataset with sides");
+            let markup = wrap_markup(result_markup(
+                ds(),
+                &outcome,
+                "https://example.org/#x",
+                false,
+            ));
+            let items = by_test_id(&markup, "change");
+            assert_eq!(items.len(), outcome.changes.len());
+            for item in items {
+                let item = Markup::Element(item.clone());
+                let apply = by_test_id(&item, "apply");
+                let change = outcome
+                    .changes
+                    .iter()
+                    .find(|change| {
+                        apply[0].attribute("data-question") == Some(change.question_id.as_str())
+                            && apply[0].attribute("data-answer") == Some(change.answer_id.as_str())
+                    })
+                    .expect("the change the item applies");
+                let shown = by_test_id(&item, "change-cost");
+                let cost = change_cost(change);
+                match &cost {
+                    None => assert!(shown.is_empty()),
+                    Some(cost) => {
+                        assert_eq!(shown.len(), 1);
+                        assert_eq!(
+                            Markup::Element(shown[0].clone()).text_content(),
+                            format!("({cost})")
+                        );
+                        let number = change.asks.most;
+                        let noun = if number == 1 { "question" } else { "questions" };
+                        assert!(cost.contains(&format!("{number} more {noun}")), "{cost}");
+                        costs.insert(cost.clone());
+                    }
+                }
+                let name = apply[0].attribute("aria-label").expect("a name");
+                assert!(name.starts_with("Apply: "), "{name}");
+                if let Some(cost) = &cost {
+                    assert!(name.ends_with(&format!("({cost})")), "{name}");
+                }
+            }
+        }
+        assert!(!costs.is_empty());
     }
 
     #[test]
@@ -478,7 +683,10 @@ mod texts {
             },
         };
         let question = announcement(ds(), &step, None);
-        assert!(question.starts_with("Question 1 of 8–11: "), "{question}");
+        assert!(
+            question.starts_with("Question 1 of 8 to 11: "),
+            "{question}"
+        );
         let outcome = outcome_of(ds(), &first_path()).expect("a dataset with sides");
         let result = announcement(ds(), &Step::Result, Some(&outcome));
         assert!(
@@ -518,12 +726,11 @@ mod actions {
     };
     use backend_chooser::present::tabs::{tabs_markup, Tab};
 
-    const PROTOCOL: [&str; 5] = [
+    const PROTOCOL: [&str; 4] = [
         action::ACTION,
         action::QUESTION,
         action::ANSWER,
         action::TAB,
-        action::SNIPPET,
     ];
 
     /// Every action `markup` carries, read back as the view reads it. Each must decode, sit
@@ -547,7 +754,8 @@ mod actions {
                     .filter(|(name, _)| PROTOCOL.contains(name))
                     .map(|(name, value)| (*name, value.as_str()))
                     .collect();
-                let encoded = decoded.attributes();
+                let mut encoded = Vec::new();
+                decoded.clone().encode(&mut encoded);
                 let expected: Vec<(&str, &str)> = encoded
                     .iter()
                     .map(|(name, value)| (*name, value.as_str()))
@@ -672,7 +880,7 @@ mod actions {
         );
         assert_eq!(
             names(&actions_in(embed_panel_markup("<script>", "<iframe>"))),
-            ["copy-snippet"]
+            ["copy-iframe", "copy-script"]
         );
         assert_eq!(actions_in(embed_panel_markup("a", "b")).len(), 2);
         // The rest carries none.

@@ -104,11 +104,10 @@ fn suggest_for_side(
     // A part in a language the team does not know says first why it is worth learning.
     let side_label = ds.side(side).map_or(side, |side| side.label.as_str());
     let opening = match new_part {
+        // The part's why is shown beside it ("Which part runs where"): not repeated here.
         Some(part) => format!(
-            "{}: your team would add {side_label} for the {}: {} ",
-            best.name,
-            part.role,
-            sentence(&lower_first(&part.why))
+            "{}: your team would add {side_label} for the {}. ",
+            best.name, part.role
         ),
         None => format!("{}: ", best.name),
     };

@@ -35,4 +35,4 @@ pub use session::{DropReason, Dropped, PathStep, Session, SessionError, Step};
 pub use share::{decode, decode_lenient, encode, Decoded, ShareError};
 pub use small_map::SmallMap;
 pub use validate::{load, LoadError, Problem};
-pub use what_if::{changes, Certainty, Change};
+pub use what_if::{changes, new_questions, Certainty, Change, NewQuestions};

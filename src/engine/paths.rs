@@ -1,5 +1,5 @@
 //! Walking the decision tree: every complete path, how many there are, how long they are,
-//! and the "Question k of min–max" progress.
+//! the progress ("Question k of m to n"), and the questions a set of answers leaves open.
 //!
 //! Everything here assumes a validated dataset. On an invalid one it still never panics
 //! and never loops: a walk stops at an unknown id and at a question it has already seen.
@@ -68,12 +68,13 @@ pub fn path_lengths(ds: &Dataset) -> PathLengths {
     let tree = Tree::new(ds);
     let mut memo = vec![None; ds.questions.len()];
     let mut on_stack = vec![false; ds.questions.len()];
+    // With no answer fixed, every question on a path is "open": the lengths themselves.
     for index in 0..ds.questions.len() {
-        lengths_from(&tree, index, &mut memo, &mut on_stack);
+        tree.open_memoised(index, &|_| None, &mut memo, &mut on_stack);
     }
     let mut by_question = SmallMap::new();
     for (question, lengths) in ds.questions.iter().zip(memo) {
-        by_question.get_or_insert(question.id.clone(), lengths.unwrap_or((1, 1)));
+        by_question.get_or_insert(question.id.clone(), lengths.flatten().unwrap_or((1, 1)));
     }
     PathLengths {
         by_question,
@@ -266,6 +267,55 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The fewest and the most questions without a `fixed` answer on the complete paths
+    /// from `question`, following `fixed` answers where given and every answer elsewhere:
+    /// how many questions a reader with those answers is still asked. `None` when no path
+    /// from `question` reaches the result.
+    pub(crate) fn open_questions(
+        &self,
+        question: usize,
+        fixed: &dyn Fn(usize) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let mut memo = vec![None; self.ds.questions.len()];
+        let mut on_stack = vec![false; self.ds.questions.len()];
+        self.open_memoised(question, fixed, &mut memo, &mut on_stack)
+    }
+
+    fn open_memoised(
+        &self,
+        question: usize,
+        fixed: &dyn Fn(usize) -> Option<usize>,
+        memo: &mut [Option<Option<(usize, usize)>>],
+        on_stack: &mut [bool],
+    ) -> Option<(usize, usize)> {
+        if let Some(range) = memo[question] {
+            return range;
+        }
+        if on_stack[question] {
+            return None;
+        }
+        on_stack[question] = true;
+        let asked = usize::from(fixed(question).is_none());
+        let mut range: Option<(usize, usize)> = None;
+        for answer in self.answers_to_follow(question, fixed) {
+            let after = match self.next[question][answer] {
+                Next::Question(next) => self.open_memoised(next, fixed, memo, on_stack),
+                Next::Result => Some((0, 0)),
+                Next::Nowhere => None,
+            };
+            if let Some((fewest, most)) = after {
+                range = Some(match range {
+                    Some((low, high)) => (low.min(fewest), high.max(most)),
+                    None => (fewest, most),
+                });
+            }
+        }
+        let range = range.map(|(fewest, most)| (fewest + asked, most + asked));
+        on_stack[question] = false;
+        memo[question] = Some(range);
+        range
+    }
+
     /// Visits every complete path through `question`, with `stack` holding the path so far.
     pub(crate) fn walk_completions(
         &self,
@@ -297,37 +347,4 @@ fn question_position(ds: &Dataset, question_id: &str) -> Option<usize> {
     ds.questions
         .iter()
         .position(|question| question.id == question_id)
-}
-
-fn lengths_from(
-    tree: &Tree<'_>,
-    question: usize,
-    memo: &mut [Option<(usize, usize)>],
-    on_stack: &mut [bool],
-) -> (usize, usize) {
-    if let Some(lengths) = memo[question] {
-        return lengths;
-    }
-    if on_stack[question] {
-        return (1, 1);
-    }
-    on_stack[question] = true;
-    let mut shortest = usize::MAX;
-    let mut longest = 0;
-    for answer in 0..tree.next[question].len() {
-        let (after_shortest, after_longest) = match tree.next[question][answer] {
-            Next::Question(next) => lengths_from(tree, next, memo, on_stack),
-            Next::Result | Next::Nowhere => (0, 0),
-        };
-        shortest = shortest.min(after_shortest + 1);
-        longest = longest.max(after_longest + 1);
-    }
-    if shortest == usize::MAX {
-        // A question without answers ends the walk by itself.
-        shortest = 1;
-        longest = 1;
-    }
-    on_stack[question] = false;
-    memo[question] = Some((shortest, longest));
-    (shortest, longest)
 }

@@ -4,6 +4,10 @@
 //! questions that a later change took off the path, plus a cursor. The path itself is
 //! derived: from `start`, follow the stored answers until a question without one, or the
 //! result. The cursor is an index into that path; the path's length is the result step.
+//!
+//! Changing one answer (Change, or Apply on a "what would change this" item) puts the
+//! session in a changing state: answering then moves on past every later question whose
+//! kept answer still applies, so the reader is asked only what the change made new.
 
 use std::fmt;
 
@@ -15,6 +19,11 @@ use super::small_map::SmallMap;
 pub struct Session {
     answers: SmallMap<String, String>,
     cursor: usize,
+    /// Set by `change` and `change_answer`; cleared by `back`, `restart` and at the result.
+    changing: bool,
+    /// How many times `change` was called since the start: the standalone page adds a
+    /// history entry for each, so the browser's Back returns to where the reader was.
+    changes_started: u32,
 }
 
 /// What the reader sees now.
@@ -110,8 +119,7 @@ impl Session {
 
     /// Forgets every answer and goes back to the first question.
     pub fn restart(&mut self) {
-        self.answers.clear();
-        self.cursor = 0;
+        *self = Session::new();
     }
 
     /// Replays `pairs` along the path from the start. Pairs naming an unknown question or
@@ -181,7 +189,9 @@ impl Session {
     }
 
     /// Records `answer_id` for `question_id`, a question on the path, and moves to the step
-    /// after it. Later answers stay stored; those still on the new path show as selected.
+    /// after it, or, while changing an answer, past every later question whose kept answer
+    /// still applies. Later answers stay stored; those still on the new path show as
+    /// selected.
     pub fn answer(
         &mut self,
         ds: &Dataset,
@@ -204,12 +214,16 @@ impl Session {
         self.answers
             .insert(question_id.to_string(), answer_id.to_string());
         self.cursor = position + 1;
+        if self.changing {
+            self.skip_kept(&tree);
+        }
         Ok(())
     }
 
     /// Moves one step back, keeping the answer there so it shows as selected. Returns
     /// false at the first question.
     pub fn back(&mut self) -> bool {
+        self.changing = false;
         if self.cursor == 0 {
             return false;
         }
@@ -217,33 +231,74 @@ impl Session {
         true
     }
 
-    /// Moves the cursor to `question_id`, which must be on the path.
+    /// Moves the cursor to `question_id`, which must be on the path, to go on from there
+    /// question by question.
     pub fn go_to(&mut self, ds: &Dataset, question_id: &str) -> Result<(), SessionError> {
         let tree = Tree::new(ds);
         self.cursor = self.position_on_path(&tree, question_id)?;
+        self.changing = false;
         Ok(())
+    }
+
+    /// Moves the cursor to `question_id` (on the path) to change its answer: answering it
+    /// then moves on past every later question whose kept answer still applies ("Change"
+    /// in the reader's answers).
+    pub fn change(&mut self, ds: &Dataset, question_id: &str) -> Result<(), SessionError> {
+        self.go_to(ds, question_id)?;
+        self.changing = true;
+        self.changes_started = self.changes_started.wrapping_add(1);
+        Ok(())
+    }
+
+    /// How many times the reader started changing an answer (Change, Apply).
+    pub fn changes_started(&self) -> u32 {
+        self.changes_started
+    }
+
+    /// Whether answering moves on past kept answers (after `change` or `change_answer`,
+    /// until the result, Back or Start over).
+    pub fn is_changing(&self) -> bool {
+        self.changing
     }
 
     /// Changes the answer to `question_id` (on the path) and moves on past every later
     /// question whose kept answer still applies: to the result, or to the first question
-    /// the change leads to that has no answer yet. This is "what would change this: apply".
+    /// the change leads to that has no answer yet, and on past kept answers after each
+    /// new question. This is "what would change this: Apply". It starts from the answers
+    /// on the path (what the share link holds), so it asks exactly the questions
+    /// `what_if::new_questions` counts. On an error the session stays as it was.
     pub fn change_answer(
         &mut self,
         ds: &Dataset,
         question_id: &str,
         answer_id: &str,
     ) -> Result<(), SessionError> {
-        self.go_to(ds, question_id)?;
-        self.answer(ds, question_id, answer_id)?;
-        while let Step::Question {
-            question_id,
-            selected: Some(selected),
-            ..
-        } = self.current(ds)
-        {
-            self.answer(ds, &question_id, &selected)?;
+        let mut changed = Session {
+            changes_started: self.changes_started,
+            ..Session::new()
+        };
+        for (question, answer) in self.kept(ds) {
+            changed.answers.insert(question, answer);
         }
+        changed.change(ds, question_id)?;
+        changed.answer(ds, question_id, answer_id)?;
+        *self = changed;
         Ok(())
+    }
+
+    /// Moves the cursor from where it is to the first question on the path without an
+    /// answer, or to the result, where changing ends.
+    fn skip_kept(&mut self, tree: &Tree<'_>) {
+        let walk = self.walk(tree);
+        self.cursor += walk
+            .steps
+            .iter()
+            .skip(self.cursor)
+            .take_while(|&&(_, answer)| answer.is_some())
+            .count();
+        if walk.complete && self.cursor >= walk.steps.len() {
+            self.changing = false;
+        }
     }
 
     /// The current question, or the result at the end of a complete path.

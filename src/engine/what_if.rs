@@ -25,6 +25,18 @@ pub struct Change {
     pub checked: u64,
     /// How many of those gave a winner other than today's.
     pub flipped: u64,
+    /// The questions applying the change asks: those on the changed path without an answer.
+    pub asks: NewQuestions,
+}
+
+/// How many questions applying a change asks before the new result: the questions on the
+/// changed path that have no answer yet, the fewest and the most over every way to answer
+/// them. Later answers that still apply are kept, so `most` is 0 when the change shows the
+/// new result at once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NewQuestions {
+    pub fewest: usize,
+    pub most: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -43,15 +55,7 @@ pub enum Certainty {
 /// first, then in path order. An incomplete path gives no changes.
 pub fn changes(ds: &Dataset, answered: &[(String, String)]) -> Vec<Change> {
     let tree = Tree::new(ds);
-    let mut chosen = vec![None; ds.questions.len()];
-    for (question_id, answer_id) in answered {
-        let Some(question) = tree.question_index(question_id) else {
-            continue;
-        };
-        if chosen[question].is_none() {
-            chosen[question] = tree.answer_index(question, answer_id);
-        }
-    }
+    let chosen = chosen_answers(&tree, answered);
     let walk = tree.derive(&|question| chosen[question]);
     if !walk.complete {
         return Vec::new();
@@ -74,15 +78,58 @@ pub fn changes(ds: &Dataset, answered: &[(String, String)]) -> Vec<Change> {
             let Some(tally) = tally_winners(&tree, &changed, seed) else {
                 continue;
             };
-            let Some(change) = tally.change(ds, today, question, other) else {
+            let Some(mut change) = tally.change(ds, today, question, other) else {
                 continue;
             };
+            change.asks = new_questions_after(&tree, &changed).unwrap_or_default();
             found.push(change);
         }
     }
     // A stable sort keeps path order, then answer order, within each certainty.
     sort_by_key(&mut found, |change| change.certainty);
     found
+}
+
+/// How many questions applying one changed answer to the complete path `answered` asks
+/// (what `Session::change_answer` then asks): `None` when the path is incomplete, the
+/// question is not on it, the answer is unknown or the changed path cannot be finished.
+pub fn new_questions(
+    ds: &Dataset,
+    answered: &[(String, String)],
+    question_id: &str,
+    answer_id: &str,
+) -> Option<NewQuestions> {
+    let tree = Tree::new(ds);
+    let mut chosen = chosen_answers(&tree, answered);
+    let walk = tree.derive(&|question| chosen[question]);
+    let question = tree.question_index(question_id)?;
+    if !walk.complete || !walk.steps.iter().any(|&(step, _)| step == question) {
+        return None;
+    }
+    chosen[question] = Some(tree.answer_index(question, answer_id)?);
+    new_questions_after(&tree, &chosen)
+}
+
+/// The answers of `answered` by question index (the first answer to each question).
+fn chosen_answers(tree: &Tree<'_>, answered: &[(String, String)]) -> Vec<Option<usize>> {
+    let mut chosen = vec![None; tree.ds.questions.len()];
+    for (question_id, answer_id) in answered {
+        let Some(question) = tree.question_index(question_id) else {
+            continue;
+        };
+        if chosen[question].is_none() {
+            chosen[question] = tree.answer_index(question, answer_id);
+        }
+    }
+    chosen
+}
+
+/// The questions without an answer in `chosen` on the paths its answers lead along.
+/// Answers off those paths do not count: `chosen` holds only the complete path's answers
+/// and the change, as the session does when it applies one.
+fn new_questions_after(tree: &Tree<'_>, chosen: &[Option<usize>]) -> Option<NewQuestions> {
+    let (fewest, most) = tree.open_questions(tree.start?, &|question| chosen[question])?;
+    Some(NewQuestions { fewest, most })
 }
 
 /// How the winners fall over the completions of one changed path.
@@ -118,6 +165,7 @@ impl Tally {
             },
             checked: self.checked,
             flipped,
+            asks: NewQuestions::default(),
         })
     }
 }

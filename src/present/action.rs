@@ -1,8 +1,8 @@
 //! The reader's actions as one type, and how they travel through markup.
 //!
 //! Markup carries an action as attributes: `data-action` names it, `data-question`,
-//! `data-answer`, `data-tab` and `data-snippet` carry what it needs. `Element::action`
-//! writes them (through `Action::attributes`, the one encoder), `Action::decode` reads
+//! `data-answer` and `data-tab` carry what it needs. `Element::action`
+//! writes them (through `Action::encode`, the one encoder), `Action::decode` reads
 //! them back (the view's one decoder, `ui::markup_dom::read_action`, hands it an element's
 //! attributes), and the view dispatches the result with one `match`
 //! (`ui::actions::run`). A name or value the decoder does not know is an `ActionError`,
@@ -20,7 +20,6 @@ pub const ACTION: &str = "data-action";
 pub const QUESTION: &str = "data-question";
 pub const ANSWER: &str = "data-answer";
 pub const TAB: &str = "data-tab";
-pub const SNIPPET: &str = "data-snippet";
 
 /// One of the two embed snippets on the standalone page's "Embed this" panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,19 +32,6 @@ pub enum Snippet {
 
 impl Snippet {
     pub const ALL: [Snippet; 2] = [Snippet::Script, Snippet::Frame];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Snippet::Script => "script",
-            Snippet::Frame => "iframe",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Snippet> {
-        Snippet::ALL
-            .into_iter()
-            .find(|snippet| snippet.key() == key)
-    }
 }
 
 /// Everything a reader can do inside the widget's markup.
@@ -83,36 +69,20 @@ pub enum Action {
     CopySnippet(Snippet),
 }
 
-/// Why an element's attributes are not an action.
+/// Why an element's attributes are not an action: an attribute the action needs is missing
+/// (`value` is `None`: no `data-action`, or a `go-to` without its `data-question`), or its
+/// value is not one the protocol knows (an action's name, a tab).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ActionError {
-    /// The element has no `data-action`.
-    NoAction,
-    /// `data-action` names no action.
-    Unknown(String),
-    /// The action needs an attribute the element does not have.
-    Missing {
-        action: String,
-        attribute: &'static str,
-    },
-    /// An attribute's value is not one the action knows (a tab, a snippet).
-    BadValue {
-        attribute: &'static str,
-        value: String,
-    },
+pub struct ActionError {
+    pub attribute: &'static str,
+    pub value: Option<String>,
 }
 
 impl fmt::Display for ActionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ActionError::NoAction => write!(f, "no {ACTION}"),
-            ActionError::Unknown(name) => write!(f, "unknown {ACTION}=\"{name}\""),
-            ActionError::Missing { action, attribute } => {
-                write!(f, "{ACTION}=\"{action}\" without {attribute}")
-            }
-            ActionError::BadValue { attribute, value } => {
-                write!(f, "unknown {attribute}=\"{value}\"")
-            }
+        match &self.value {
+            None => write!(f, "no {}", self.attribute),
+            Some(value) => write!(f, "unknown {}=\"{value}\"", self.attribute),
         }
     }
 }
@@ -131,35 +101,36 @@ impl Action {
             Action::CopyMarkdown => "copy-markdown",
             Action::Print => "print",
             Action::Dismiss => "dismiss",
-            Action::CopySnippet(_) => "copy-snippet",
+            Action::CopySnippet(Snippet::Script) => "copy-script",
+            Action::CopySnippet(Snippet::Frame) => "copy-iframe",
         }
     }
 
-    /// The attributes that carry this action in markup, `data-action` first.
-    pub fn attributes(&self) -> Vec<(&'static str, String)> {
-        let mut attributes = vec![(ACTION, self.name().to_owned())];
+    /// Appends the attributes that carry this action in markup to `attributes`,
+    /// `data-action` first.
+    pub fn encode(self, attributes: &mut Vec<(&'static str, String)>) {
+        attributes.push((ACTION, self.name().to_owned()));
         match self {
             Action::Next { question, answer } => {
-                attributes.push((QUESTION, question.clone()));
+                attributes.push((QUESTION, question));
                 if let Some(answer) = answer {
-                    attributes.push((ANSWER, answer.clone()));
+                    attributes.push((ANSWER, answer));
                 }
             }
-            Action::GoTo { question } => attributes.push((QUESTION, question.clone())),
+            Action::GoTo { question } => attributes.push((QUESTION, question)),
             Action::Apply { question, answer } => {
-                attributes.push((QUESTION, question.clone()));
-                attributes.push((ANSWER, answer.clone()));
+                attributes.push((QUESTION, question));
+                attributes.push((ANSWER, answer));
             }
             Action::Tab(tab) => attributes.push((TAB, tab.key().to_owned())),
-            Action::CopySnippet(snippet) => attributes.push((SNIPPET, snippet.key().to_owned())),
             Action::Back
             | Action::Restart
             | Action::CopyLink
             | Action::CopyMarkdown
             | Action::Print
-            | Action::Dismiss => {}
+            | Action::Dismiss
+            | Action::CopySnippet(_) => {}
         }
-        attributes
     }
 
     /// Reads an action back from an element's attributes (`attribute` returns the value of
@@ -167,15 +138,17 @@ impl Action {
     pub fn decode(
         attribute: impl Fn(&'static str) -> Option<String>,
     ) -> Result<Action, ActionError> {
-        let name = attribute(ACTION).ok_or(ActionError::NoAction)?;
         let required = |key: &'static str| {
-            attribute(key).ok_or_else(|| ActionError::Missing {
-                action: name.clone(),
+            attribute(key).ok_or(ActionError {
                 attribute: key,
+                value: None,
             })
         };
-        let bad =
-            |attribute: &'static str, value: String| ActionError::BadValue { attribute, value };
+        let unknown = |attribute: &'static str, value: String| ActionError {
+            attribute,
+            value: Some(value),
+        };
+        let name = required(ACTION)?;
         Ok(match name.as_str() {
             "next" => Action::Next {
                 question: required(QUESTION)?,
@@ -192,17 +165,15 @@ impl Action {
             "restart" => Action::Restart,
             "tab" => {
                 let key = required(TAB)?;
-                Action::Tab(Tab::from_key(&key).ok_or_else(|| bad(TAB, key))?)
+                Action::Tab(Tab::from_key(&key).ok_or_else(|| unknown(TAB, key))?)
             }
             "copy-link" => Action::CopyLink,
             "copy-markdown" => Action::CopyMarkdown,
             "print" => Action::Print,
             "dismiss" => Action::Dismiss,
-            "copy-snippet" => {
-                let key = required(SNIPPET)?;
-                Action::CopySnippet(Snippet::from_key(&key).ok_or_else(|| bad(SNIPPET, key))?)
-            }
-            _ => return Err(ActionError::Unknown(name)),
+            "copy-script" => Action::CopySnippet(Snippet::Script),
+            "copy-iframe" => Action::CopySnippet(Snippet::Frame),
+            _ => return Err(unknown(ACTION, name)),
         })
     }
 }
@@ -311,39 +282,31 @@ mod tests {
                     .map(|(_, value)| (*value).to_owned())
             })
         };
-        assert_eq!(decode(&[]), Err(ActionError::NoAction));
+        let error = |attribute, value: Option<&str>| {
+            Err(ActionError {
+                attribute,
+                value: value.map(str::to_owned),
+            })
+        };
+        assert_eq!(decode(&[(QUESTION, "what")]), error(ACTION, None));
         assert_eq!(
             decode(&[(ACTION, "go_to"), (QUESTION, "what")]),
-            Err(ActionError::Unknown("go_to".to_owned()))
+            error(ACTION, Some("go_to"))
         );
         assert_eq!(
             decode(&[(ACTION, "apply"), (QUESTION, "what")]),
-            Err(ActionError::Missing {
-                action: "apply".to_owned(),
-                attribute: ANSWER
-            })
+            error(ANSWER, None)
         );
         assert_eq!(
             decode(&[(ACTION, "tab"), (TAB, "settings")]),
-            Err(ActionError::BadValue {
-                attribute: TAB,
-                value: "settings".to_owned()
-            })
+            error(TAB, Some("settings"))
         );
-        assert_eq!(
-            decode(&[(ACTION, "copy-snippet"), (SNIPPET, "0")]),
-            Err(ActionError::BadValue {
-                attribute: SNIPPET,
-                value: "0".to_owned()
-            })
-        );
-        assert_eq!(
-            ActionError::Missing {
-                action: "go-to".to_owned(),
-                attribute: QUESTION
-            }
-            .to_string(),
-            "data-action=\"go-to\" without data-question"
-        );
+        assert_eq!(decode(&[(ACTION, "0")]), error(ACTION, Some("0")));
+        let messages = [
+            decode(&[(ACTION, "go-to")]),
+            decode(&[(ACTION, "tab"), (TAB, "x")]),
+        ]
+        .map(|result| result.unwrap_err().to_string());
+        assert_eq!(messages, ["no data-question", "unknown data-tab=\"x\""]);
     }
 }

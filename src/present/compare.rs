@@ -81,11 +81,7 @@ pub fn compare_markup(ds: &Dataset, query: &str, drove: &[String]) -> Vec<Markup
     let count = el("p")
         .class("bc-muted")
         .attr("data-testid", "filter-count")
-        .text(format!(
-            "{} of {} criteria shown.",
-            shown.len(),
-            ds.criteria.len()
-        ));
+        .text(text::criteria_shown(shown.len(), ds.criteria.len()));
 
     // A source without an address that every criterion cites (the seed article) is named
     // once, not in every row.

@@ -7,8 +7,8 @@ use crate::present::tabs::Tab;
 pub enum Focus {
     /// The heading of the step shown (`data-step-heading`: the question or the result).
     StepHeading,
-    /// A tab of the tab list.
-    Tab(Tab),
+    /// The selected tab.
+    SelectedTab,
 }
 
 impl Focus {
@@ -18,15 +18,16 @@ impl Focus {
     pub fn after_move(open: Tab) -> Focus {
         match open {
             Tab::Decide => Focus::StepHeading,
-            other => Focus::Tab(other),
+            Tab::Compare | Tab::Map => Focus::SelectedTab,
         }
     }
 
-    /// A selector for the target inside one widget; `ids` is its id prefix.
-    pub fn selector(self, ids: &str) -> String {
+    /// A selector for the target inside one widget (each widget has one step heading
+    /// and one selected tab).
+    pub fn selector(self) -> &'static str {
         match self {
-            Focus::StepHeading => "[data-step-heading]".to_owned(),
-            Focus::Tab(tab) => format!("#{}", tab.id(ids)),
+            Focus::StepHeading => "[data-step-heading]",
+            Focus::SelectedTab => "[role=tab][aria-selected=true]",
         }
     }
 }
@@ -38,11 +39,7 @@ mod tests {
     #[test]
     fn focus_follows_the_open_tab() {
         assert_eq!(Focus::after_move(Tab::Decide), Focus::StepHeading);
-        assert_eq!(Focus::after_move(Tab::Map), Focus::Tab(Tab::Map));
-        assert_eq!(
-            Focus::after_move(Tab::Compare).selector("bc2"),
-            "#bc2-tab-compare"
-        );
-        assert_eq!(Focus::StepHeading.selector("bc2"), "[data-step-heading]");
+        assert_eq!(Focus::after_move(Tab::Map), Focus::SelectedTab);
+        assert_eq!(Focus::after_move(Tab::Compare), Focus::SelectedTab);
     }
 }

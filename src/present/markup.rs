@@ -26,7 +26,9 @@ pub struct Element {
     pub children: Vec<Markup>,
 }
 
-/// An HTML element.
+/// An HTML element. Never inlined: the views call it a few hundred times, and each inlined
+/// copy of the empty element costs more wasm than the call.
+#[inline(never)]
 pub fn el(tag: &'static str) -> Element {
     Element {
         tag,
@@ -36,7 +38,8 @@ pub fn el(tag: &'static str) -> Element {
     }
 }
 
-/// An SVG element.
+/// An SVG element (never inlined, as `el`).
+#[inline(never)]
 pub fn svg(tag: &'static str) -> Element {
     Element {
         tag,
@@ -54,7 +57,7 @@ impl Element {
 
     /// Makes this element carry `action` (see `present::action`).
     pub fn action(mut self, action: Action) -> Element {
-        self.attributes.extend(action.attributes());
+        action.encode(&mut self.attributes);
         self
     }
 
@@ -86,6 +89,8 @@ impl Element {
 }
 
 impl From<Element> for Markup {
+    /// Never inlined, as `el`: the views convert elements at a few hundred places.
+    #[inline(never)]
     fn from(element: Element) -> Markup {
         Markup::Element(element)
     }

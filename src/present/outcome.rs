@@ -18,13 +18,15 @@ pub fn supporting(scorecard: &Scorecard) -> impl Iterator<Item = &Reason> {
         .filter(|reason| reason.for_winner > 0)
 }
 
-/// The reasons that favoured another side over the winner, heaviest first: the first is
-/// the strongest point against the recommendation.
+/// The reasons that count against the winner, heaviest first: they gave it nothing (or
+/// took points away) and favoured another side. The first is the strongest point against
+/// the recommendation. (An effect that gave the winner points, only fewer than another
+/// side, is neither for nor against it; the per-criterion bars show it.)
 pub fn opposing(scorecard: &Scorecard) -> impl Iterator<Item = &Reason> {
     scorecard
         .reasons
         .iter()
-        .filter(|reason| reason.for_winner < 0)
+        .filter(|reason| reason.for_winner < 0 && reason.points_for_winner <= 0)
 }
 
 /// How many reasons for the recommendation the result lists, and how many against it.

@@ -2,7 +2,7 @@
 //! (for a combined side), what to start with, why, the per-criterion bars, what would
 //! change it, and the share buttons.
 
-use crate::engine::{Certainty, Change, Dataset, Reason, Scorecard};
+use crate::engine::{Change, Dataset, Reason, Scorecard};
 use crate::present::action::Action;
 use crate::present::markup::{el, svg, Markup};
 use crate::present::outcome::{shown_reasons, Outcome};
@@ -112,7 +112,7 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str, compact: bool)
             el("p")
                 .attr("data-testid", "no-framework")
                 .text(format!(
-                    "No framework is suggested: your team said it knows {}, not {winner}. Choose one with someone who has built with {winner}, or keep the one your existing code uses.",
+                    "No framework is suggested: your team said it knows {}, not {winner}. Choose one with someone who has built with {winner}.",
                     known.join(" and ")
                 ))
                 .into(),
@@ -379,14 +379,23 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
     vec![legend.into(), rows.into()]
 }
 
-/// One changed answer and its Apply button.
+/// One changed answer, what applying it costs, and its Apply button.
 fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
     let label = text::answer_label(ds, &change.question_id, &change.answer_id);
+    let cost = text::change_cost(change);
     let mut item = el("li")
         .attr("data-testid", "change")
         .child(el("strong").text(format!("“{label}”")));
-    if change.certainty == Certainty::Possible {
-        item = item.text(", depending on your later answers");
+    let mut name = format!("Apply: answer “{label}” to “{prompt}”");
+    if let Some(cost) = cost {
+        let cost = " (".to_owned() + &cost + ")";
+        name.push_str(&cost);
+        item = item.text(" ").child(
+            el("span")
+                .class("bc-cite")
+                .attr("data-testid", "change-cost")
+                .text(cost.trim_start()),
+        );
     }
     item.text(" ")
         .child(
@@ -398,10 +407,7 @@ fn change_item(ds: &Dataset, change: &Change, prompt: &str) -> Markup {
                 },
             )
             .class("bc-link")
-            .attr(
-                "aria-label",
-                format!("Apply: answer “{label}” to “{prompt}”"),
-            ),
+            .attr("aria-label", name),
         )
         .into()
 }

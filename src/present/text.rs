@@ -1,19 +1,78 @@
 //! Short texts the view shows, derived from the dataset and engine results.
 
-use crate::engine::{Dataset, Progress, Step, Suggestion};
+use crate::engine::{Certainty, Change, Dataset, NewQuestions, Progress, Step, Suggestion};
 use crate::present::outcome::Outcome;
 
-/// "Question 3 of 8–12", or "Question 3 of 9" when every remaining path has one length.
+/// "1 question", "3 questions": a count with its noun, singular for exactly one.
+pub fn count(number: usize, singular: &str, plural: &str) -> String {
+    let noun = match number {
+        1 => singular,
+        _ => plural,
+    };
+    format!("{number} {noun}")
+}
+
+/// "9", "9 or 10", "8 to 11": a number, or the range between two.
+fn range(fewest: usize, most: usize) -> String {
+    match most.saturating_sub(fewest) {
+        0 => most.to_string(),
+        1 => format!("{fewest} or {most}"),
+        _ => format!("{fewest} to {most}"),
+    }
+}
+
+/// "Question 3 of 9"; when the paths from here differ in length, "Question 3 of 9 or 10"
+/// or "Question 1 of 8 to 11".
 pub fn progress(progress: &Progress) -> String {
     let Progress {
         position,
         min_total,
         max_total,
     } = *progress;
-    match min_total == max_total {
-        true => format!("Question {position} of {max_total}"),
-        false => format!("Question {position} of {min_total}–{max_total}"),
+    format!("Question {position} of {}", range(min_total, max_total))
+}
+
+/// What applying a "what would change this" item costs: "asks 1 more question", "asks 2
+/// or 3 more questions"; `None` when it shows the new result at once.
+pub fn new_questions(asks: NewQuestions) -> Option<String> {
+    let NewQuestions { fewest, most } = asks;
+    if most == 0 {
+        return None;
     }
+    let mut text = match fewest {
+        0 => "may ask up to ".to_owned() + &most.to_string(),
+        _ => "asks ".to_owned() + &range(fewest, most),
+    };
+    text.push_str(match most {
+        1 => " more question",
+        _ => " more questions",
+    });
+    Some(text)
+}
+
+/// "asks 1 more question", "asks 2 or 3 more questions; depends on your answers", or
+/// `None` when applying shows the new result at once.
+pub fn change_cost(change: &Change) -> Option<String> {
+    let possible = change.certainty == Certainty::Possible;
+    let Some(mut text) = new_questions(change.asks) else {
+        return possible.then(|| "depends on your later answers".to_owned());
+    };
+    if possible {
+        text.push_str(match change.asks.most {
+            1 => "; depends on your answer",
+            _ => "; depends on your answers",
+        });
+    }
+    Some(text)
+}
+
+/// "24 of 24 criteria shown.", the comparison filter's count.
+pub fn criteria_shown(shown: usize, total: usize) -> String {
+    let noun = match total {
+        1 => "criterion",
+        _ => "criteria",
+    };
+    format!("{shown} of {total} {noun} shown.")
 }
 
 /// The label of a side, or its id when the dataset has no such side.

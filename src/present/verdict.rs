@@ -36,25 +36,59 @@ pub fn points(count: i64) -> String {
     }
 }
 
-/// The headline's verdict: the level, then the lead in points over the next side (the
-/// recommendation itself is named in the heading above it). When the scores were too close
-/// to call, it says plainly whether the recommendation has more, equal or fewer points.
+/// The headline's verdict: the level, then how the recommendation's points compare with
+/// the other sides' (the recommendation itself is named in the heading above it). A lead
+/// names the side or sides in second place; a recommendation without a lead names every
+/// side level with or ahead of it, so a near tie broken in its favour is plain to see.
 ///
 /// e.g. "A clear lead: 7 points ahead of Python." or "Too close to call: 1 point fewer
-/// than Node.js."
+/// than Python and Both Node.js and Python."
 pub fn verdict_line(ds: &Dataset, card: &Scorecard) -> String {
     let level = level_words(card.verdict.level);
-    let Some(runner_up) = card.runner_up.as_deref() else {
-        return format!("{level}: the only option.");
-    };
-    let runner_up = side_label(ds, runner_up);
-    match card.verdict.lead {
-        0 => format!("{level}: equal points with {runner_up}."),
-        lead if lead < 0 => format!("{level}: {} fewer than {runner_up}.", points(-lead)),
-        lead if card.verdict.level == Level::TooClose => {
-            format!("{level}: only {} ahead of {runner_up}.", points(lead))
+    let lead = card.verdict.lead;
+    let own = card
+        .totals
+        .iter()
+        .find(|total| total.side_id == card.winner)
+        .map_or(0, |total| total.points);
+    // (the recommendation's points minus theirs, the sides), fewest points first.
+    let mut groups: Vec<(i64, Vec<String>)> = Vec::new();
+    for total in &card.totals {
+        let difference = own - total.points;
+        let named = match lead > 0 {
+            true => difference == lead,
+            false => difference <= 0,
+        };
+        if total.side_id == card.winner || !named {
+            continue;
         }
-        lead => format!("{level}: {} ahead of {runner_up}.", points(lead)),
+        let label = side_label(ds, &total.side_id);
+        match groups.iter().position(|(seen, _)| *seen >= difference) {
+            Some(at) if groups[at].0 == difference => groups[at].1.push(label),
+            Some(at) => groups.insert(at, (difference, vec![label])),
+            None => groups.push((difference, vec![label])),
+        }
+    }
+    let only = match card.verdict.level {
+        Level::TooClose => "only ",
+        _ => "",
+    };
+    let phrases: Vec<String> = groups
+        .iter()
+        .map(|(difference, sides)| {
+            let sides = sides.join(" and ");
+            match *difference {
+                0 => format!("equal points with {sides}"),
+                difference if difference < 0 => {
+                    format!("{} fewer than {sides}", points(-difference))
+                }
+                difference => format!("{only}{} ahead of {sides}", points(difference)),
+            }
+        })
+        .collect();
+    match phrases.is_empty() {
+        true => format!("{level}: the only option."),
+        false => format!("{level}: {}.", phrases.join(", ")),
     }
 }
 
@@ -74,7 +108,7 @@ pub fn tie_explanation(ds: &Dataset, card: &Scorecard) -> Option<String> {
             "Scores within {within} are close, and none of your answers breaks the tie, so the higher score stands: {winner}."
         ),
         None => format!(
-            "None of your answers breaks the tie, so the comparison's default order decides: {winner}."
+            "None of your answers breaks the tie, and with equal points this comparison defaults to {winner}."
         ),
     };
     Some(sentence)
@@ -88,8 +122,10 @@ pub fn scale_explanation(ds: &Dataset, card: &Scorecard) -> String {
         .as_deref()
         .map_or_else(|| "the next side".to_string(), |side| side_label(ds, side));
     format!(
-        "The lead is the recommendation’s points minus those of the next best side ({next}). Up to {} is too close to call; up to {}, what one strong answer gives a side, a slight lead; up to {}, a clear lead; more, a strong lead.",
+        "The lead is the recommendation’s points minus those of the strongest other side ({next}), here {}. Up to {} is too close to call; {} to {} (what one strong answer gives a side) a slight lead; up to {} a clear lead; more, a strong lead.",
+        points(card.verdict.lead),
         points(scale.too_close),
+        scale.too_close + 1,
         points(scale.slight),
         points(scale.clear),
     )

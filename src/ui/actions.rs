@@ -23,9 +23,12 @@ pub fn run(ctx: Ctx, action: Action) {
             question,
             answer: Some(answer),
         } => ctx.answer(&question, &answer),
-        Action::Next { answer: None, .. } => {
-            if !ctx.choose_first.get_untracked() {
-                ctx.choose_first.set(true);
+        Action::Next {
+            question,
+            answer: None,
+        } => {
+            if ctx.choose_first.with_untracked(Option::is_none) {
+                ctx.choose_first.set(Some(question));
             }
         }
         Action::Back => ctx.back(),

@@ -6,7 +6,7 @@ use crate::engine::encode;
 use crate::present::action::Snippet;
 use crate::present::shell::{copy_status_markup, embed_panel_markup};
 use crate::present::text;
-use crate::ui::markup_dom::{Event, MarkupContainer};
+use crate::ui::markup_dom::{markup_container, Event};
 use crate::ui::state::{Ctx, Host};
 use crate::ui::{App, Options, Theme};
 use js_sys::{Array, Object, Reflect};
@@ -198,8 +198,8 @@ pub fn EmbedPanel(ctx: Ctx, on_event: Callback<Event>) -> impl IntoView {
     view! {
         <details class="bc-embed" data-testid="embed">
             <summary>"Embed this on your site"</summary>
-            <MarkupContainer markup class="bc-embed-body" on_event />
-            <MarkupContainer markup=status class="bc-copy-area" />
+            {markup_container(markup, "bc-embed-body", Some(on_event))}
+            {markup_container(status, "bc-copy-area", None)}
         </details>
     }
 }

@@ -102,11 +102,12 @@ pub fn read_action(element: &web_sys::Element) -> Result<Action, ActionError> {
 /// it) whenever a signal `markup` read changes: see "The re-render rule" in
 /// ARCHITECTURE.md. What the reader does inside it is passed to `on_event`; an element
 /// whose action cannot be read is reported on the console, never ignored silently.
-#[component]
-pub fn MarkupContainer(
+/// (A plain function, not a `#[component]`: each component use in `view!` expands its own
+/// props builder; eleven containers as calls of one function cost less wasm.)
+pub fn markup_container(
     markup: Box<dyn Fn() -> Vec<Markup>>,
     class: &'static str,
-    #[prop(optional, into)] on_event: Option<Callback<Event>>,
+    on_event: Option<Callback<Event>>,
 ) -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -134,48 +135,46 @@ pub fn MarkupContainer(
     let has_role = |element: &web_sys::Element, role: &str| {
         element.get_attribute("role").as_deref() == Some(role)
     };
+    // The event an element's action makes; an action that cannot be read is reported.
+    let action_event = |element: web_sys::Element| match read_action(&element) {
+        Ok(action) => Some(Event::Action(action)),
+        Err(error) => {
+            leptos::logging::error!("backend-chooser: {error}");
+            None
+        }
+    };
     // One closure type for all four events, so the generic listener code exists once.
     let handle = move |listen: Listen| {
         move |event: web_sys::Event| {
-            let action = match listen {
-                Listen::Click => action_target(&event),
+            let what = match listen {
+                Listen::Click => action_target(&event).and_then(action_event),
                 Listen::KeyDown => {
                     let key = event.unchecked_ref::<web_sys::KeyboardEvent>().key();
-                    if let Some(key) = TabKey::from_key(&key)
-                        .filter(|_| target(&event).is_some_and(|tab| has_role(&tab, "tab")))
-                    {
-                        event.prevent_default();
-                        if let Some(callback) = on_event {
-                            callback.run(Event::TabKey(key));
+                    match TabKey::from_key(&key) {
+                        Some(tab_key)
+                            if target(&event).is_some_and(|tab| has_role(&tab, "tab")) =>
+                        {
+                            Some(Event::TabKey(tab_key))
                         }
-                        return;
+                        _ => (key == "Enter" || key == " ")
+                            .then(|| action_target(&event))
+                            .flatten()
+                            .filter(|button| has_role(button, "button"))
+                            .and_then(action_event),
                     }
-                    (key == "Enter" || key == " ")
-                        .then(|| action_target(&event))
-                        .flatten()
-                        .filter(|button| has_role(button, "button"))
                 }
-                Listen::Submit => target(&event),
-                Listen::Input => {
-                    if let Some(callback) = on_event {
-                        callback.run(Event::Input(event_target_value(&event)));
-                    }
-                    return;
+                Listen::Submit => {
+                    // A form never navigates.
+                    event.prevent_default();
+                    target(&event).and_then(action_event)
                 }
+                Listen::Input => Some(Event::Input(event_target_value(&event))),
             };
-            let Some(element) = action else {
-                return;
-            };
-            // What the widget handles does nothing else (no link followed, no form sent,
-            // no scrolling on Space).
-            event.prevent_default();
-            match read_action(&element) {
-                Ok(action) => {
-                    if let Some(callback) = on_event {
-                        callback.run(Event::Action(action));
-                    }
-                }
-                Err(error) => leptos::logging::error!("backend-chooser: {error}"),
+            if let (Some(callback), Some(what)) = (on_event, what) {
+                // What the widget handles does nothing else (no link followed, no
+                // scrolling on Space).
+                event.prevent_default();
+                callback.run(what);
             }
         }
     };

@@ -27,7 +27,7 @@ use crate::present::tree_layout::layout;
 use actions::CopyState;
 use leptos::either::Either;
 use leptos::prelude::*;
-use markup_dom::{Event, MarkupContainer};
+use markup_dom::{markup_container, Event};
 use state::Ctx;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
@@ -91,7 +91,7 @@ pub fn App(options: Options) -> impl IntoView {
         Err(error) => {
             let theme = options.theme.attribute();
             let markup = Box::new(move || dataset_error_markup(theme, &error.to_string()));
-            Either::Right(view! { <MarkupContainer markup class="bc-failed" /> })
+            Either::Right(markup_container(markup, "bc-failed", None))
         }
     }
 }
@@ -162,14 +162,23 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 question_id,
                 selected,
                 progress,
-            } => question_step(
-                ds,
-                question_id,
-                selected.as_deref(),
-                progress,
-                &ctx.id_prefix(),
-                ctx.choose_first.get(),
-            ),
+            } => {
+                let body = match ds.question(question_id) {
+                    Some(question) => question_markup(
+                        question,
+                        selected.as_deref(),
+                        progress,
+                        &ctx.id_prefix(),
+                        ctx.choose_first
+                            .with(|asked| asked.as_ref() == Some(question_id)),
+                    ),
+                    None => vec![el("p")
+                        .attr("role", "alert")
+                        .text("This question is missing from the data.")
+                        .into()],
+                };
+                vec![el("div").class("bc-question-step").children(body).into()]
+            }
             Step::Result => {
                 let link = ctx.share_link(
                     &ctx.answered
@@ -213,7 +222,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 .filter(|criterion| matches(criterion, &text))
                 .count();
             ctx.status
-                .set(format!("{shown} of {} criteria shown.", ds.criteria.len()));
+                .set(text::criteria_shown(shown, ds.criteria.len()));
             query.set(text);
         }
     });
@@ -248,23 +257,23 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     view! {
         <div class="bc" data-theme=theme.attribute() data-testid="widget" node_ref=root>
             <p class="bc-sr" role="status" data-testid="live">{live}</p>
-            <MarkupContainer markup=header class="bc-head" />
-            <MarkupContainer markup=notice class="bc-notice-area" on_event />
-            {(!compact).then(|| view! { <MarkupContainer markup=tab_list class="bc-tab-list" on_event /> })}
+            {markup_container(header, "bc-head", None)}
+            {markup_container(notice, "bc-notice-area", Some(on_event))}
+            {(!compact).then(|| markup_container(tab_list, "bc-tab-list", Some(on_event)))}
             <div role=role id=panel_id(Tab::Decide) aria-labelledby=tab_id(Tab::Decide) hidden=hidden(Tab::Decide)>
-                <MarkupContainer markup=step class="bc-step-area" on_event />
-                <MarkupContainer markup=copy_status class="bc-copy-area" />
-                <MarkupContainer markup=path_summary class="bc-path" on_event />
+                {markup_container(step, "bc-step-area", Some(on_event))}
+                {markup_container(copy_status, "bc-copy-area", None)}
+                {markup_container(path_summary, "bc-path", Some(on_event))}
             </div>
             {(!compact).then(|| view! {
                 <div role=role id=panel_id(Tab::Compare) aria-labelledby=tab_id(Tab::Compare) hidden=hidden(Tab::Compare)>
                     <div class="bc-compare" data-testid="compare">
-                        <MarkupContainer markup=filter class="bc-filter-area" on_event=on_filter />
-                        <MarkupContainer markup=compare class="bc-compare-body" />
+                        {markup_container(filter, "bc-filter-area", Some(on_filter))}
+                        {markup_container(compare, "bc-compare-body", None)}
                     </div>
                 </div>
                 <div role=role id=panel_id(Tab::Map) aria-labelledby=tab_id(Tab::Map) hidden=hidden(Tab::Map)>
-                    <MarkupContainer markup=map class="bc-map-body" on_event />
+                    {markup_container(map, "bc-map-body", Some(on_event))}
                 </div>
             })}
             {standalone.then(|| view! { <embed::EmbedPanel ctx on_event /> })}

@@ -42,8 +42,10 @@ pub struct Ctx {
     pub theme: Theme,
     /// The open tab (always Decide in compact mode).
     pub tab: RwSignal<Tab>,
-    /// The reader pressed Next without choosing an answer; cleared by every step change.
-    pub choose_first: RwSignal<bool>,
+    /// The question on which the reader pressed Next without choosing an answer (its
+    /// form then says to choose one); cleared by every step change. (The question's id
+    /// rather than a flag: a signal of a type the widget already has costs no new code.)
+    pub choose_first: RwSignal<Option<String>>,
     /// What the last copy from the result said; cleared by every step change.
     pub copy: RwSignal<CopyState>,
     /// What the last copy from the "Embed this" panel said.
@@ -64,10 +66,15 @@ impl Ctx {
         let session = RwSignal::new(session);
         let step = Memo::new(move |_| session.with(|session| session.current(ds)));
         let answered = Memo::new(move |_| session.with(|session| session.answered(ds)));
-        let outcome = Memo::new(move |_| match step.get() {
-            Step::Result => answered.with(|answered| outcome_of(ds, answered)),
-            Step::Question { .. } => None,
-        });
+        // An outcome is a function of its answers: comparing those (not the whole outcome,
+        // whose derived equality costs 1.4 KB of wasm) says whether it changed.
+        let outcome = Memo::new_with_compare(
+            move |_| match step.get() {
+                Step::Result => answered.with(|answered| outcome_of(ds, answered)),
+                Step::Question { .. } => None,
+            },
+            |old, new| answers_of(old) != answers_of(new),
+        );
         Ctx {
             ds,
             session,
@@ -81,7 +88,7 @@ impl Ctx {
             instance,
             theme,
             tab: RwSignal::new(Tab::Decide),
-            choose_first: RwSignal::new(false),
+            choose_first: RwSignal::new(None),
             copy: RwSignal::new(CopyState::default()),
             snippet_copy: RwSignal::new(CopyState::default()),
             root: NodeRef::new(),
@@ -105,10 +112,12 @@ impl Ctx {
         self.moved_by_reader();
     }
 
+    /// "Change" (in the reader's answers or on the map): back to that question, to change
+    /// its answer; answering it moves on past every later answer that still applies.
     pub fn go_to(&self, question_id: &str) {
         let ds = self.ds;
         self.session.update(|session| {
-            let _ = session.go_to(ds, question_id);
+            let _ = session.change(ds, question_id);
         });
         self.moved_by_reader();
     }
@@ -140,8 +149,8 @@ impl Ctx {
     /// Says the step may have changed: focus will follow it (see `Widget`), and the
     /// "choose first" message goes (only when shown: setting it re-renders the step).
     pub fn after_move(&self) {
-        if self.choose_first.get_untracked() {
-            self.choose_first.set(false);
+        if self.choose_first.with_untracked(Option::is_some) {
+            self.choose_first.set(None);
         }
         self.moved.update(|count| *count += 1);
     }
@@ -152,7 +161,7 @@ impl Ctx {
             return;
         };
         let open = self.tab.try_get_untracked().unwrap_or(Tab::Decide);
-        dom::focus(&root, &Focus::after_move(open).selector(&self.id_prefix()));
+        dom::focus(&root, Focus::after_move(open).selector());
     }
 
     /// A link that reproduces `fragment`'s answers: this page's own address on the
@@ -173,4 +182,9 @@ impl Ctx {
     pub fn element_id(&self, name: &str) -> String {
         format!("{}-{name}", self.id_prefix())
     }
+}
+
+/// The answers an outcome memo's value was computed from (`None` for no value yet).
+fn answers_of(outcome: Option<&Option<Outcome>>) -> Option<Option<&[(String, String)]>> {
+    outcome.map(|outcome| outcome.as_ref().map(|outcome| outcome.answered.as_slice()))
 }

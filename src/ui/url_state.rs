@@ -3,11 +3,11 @@
 //! call this module: the host's URL is the host's.
 //!
 //! The fragment holds every answer on the path, also those after the question the reader
-//! went back to (Back, Change); which question that is goes in the history entry's state
-//! (a question id, or nothing when the reader is at the first unanswered step). Both
-//! survive a reload, so a reload shows exactly what was there.
+//! went back to (Back, Change); which question that is, and whether the reader went there
+//! to change one answer, goes in the history entry's state (see `Revisit`). Both survive a
+//! reload, so a reload shows exactly what was there.
 
-use crate::engine::{encode, Step};
+use crate::engine::{encode, Dataset, Session, Step};
 use crate::present::restore::restore;
 use crate::ui::state::Ctx;
 use leptos::prelude::*;
@@ -21,52 +21,112 @@ pub fn current_fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The question the reader went back to, as the current history entry remembers it.
-fn current_revisit() -> Option<String> {
-    web_sys::window()
-        .and_then(|window| window.history().ok())
-        .and_then(|history| history.state().ok())
-        .and_then(|state| state.as_string())
+/// The question the reader went back to, with an answer kept after it, and how: by
+/// Back (`changing` false: on question by question) or to change that one answer
+/// (Change, Apply: answering moves on past the answers that still apply). A history
+/// entry's state holds it as the question id, or `change:` and the id (ids have no `:`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Revisit {
+    question_id: String,
+    changing: bool,
 }
 
-/// Moves a session restored from the URL to the question its history entry names (if
-/// that question is on the path; otherwise it stays where the answers lead).
-fn go_to_revisit(ctx: Ctx) {
-    if let Some(question_id) = current_revisit() {
-        ctx.session.update(|session| {
-            let _ = session.go_to(ctx.ds, &question_id);
-        });
-    }
-}
+const CHANGING: &str = "change:";
 
-/// Writes each new state to the URL (a new history entry per step forward; the first
-/// write replaces the entry, so loading the page adds none) and follows the browser's
-/// back and forward buttons.
-pub fn sync_with_url(ctx: Ctx) {
-    go_to_revisit(ctx);
-    Effect::new(move |depth_before: Option<usize>| {
-        let kept = ctx.session.with(|session| session.kept(ctx.ds));
-        let fragment = match kept.is_empty() {
-            true => String::new(),
-            false => encode(ctx.ds, &kept),
-        };
-        let revisit = ctx.step.with(|step| match step {
+impl Revisit {
+    /// Where the reader is, when that is a question with an answer kept (nothing to
+    /// remember at the first unanswered question or at the result); `changing` as the
+    /// session says.
+    fn of(step: &Step, changing: bool) -> Option<Revisit> {
+        match step {
             Step::Question {
                 question_id,
                 selected: Some(_),
                 ..
-            } => Some(question_id.clone()),
+            } => Some(Revisit {
+                question_id: question_id.clone(),
+                changing,
+            }),
             _ => None,
+        }
+    }
+
+    fn from_state(state: &str) -> Revisit {
+        match state.strip_prefix(CHANGING) {
+            Some(question_id) => Revisit {
+                question_id: question_id.to_owned(),
+                changing: true,
+            },
+            None => Revisit {
+                question_id: state.to_owned(),
+                changing: false,
+            },
+        }
+    }
+
+    fn to_state(&self) -> String {
+        match self.changing {
+            true => format!("{CHANGING}{}", self.question_id),
+            false => self.question_id.clone(),
+        }
+    }
+
+    /// Moves `session` there, if that question is on its path (otherwise it stays where
+    /// the answers lead).
+    fn apply(&self, ds: &Dataset, session: &mut Session) {
+        let _ = match self.changing {
+            true => session.change(ds, &self.question_id),
+            false => session.go_to(ds, &self.question_id),
+        };
+    }
+}
+
+/// What the current history entry remembers beyond the fragment.
+fn current_revisit() -> Option<Revisit> {
+    web_sys::window()
+        .and_then(|window| window.history().ok())
+        .and_then(|history| history.state().ok())
+        .and_then(|state| state.as_string())
+        .map(|state| Revisit::from_state(&state))
+}
+
+/// Moves a session restored from the URL to the question its history entry names.
+fn go_to_revisit(ctx: Ctx) {
+    if let Some(revisit) = current_revisit() {
+        ctx.session.update(|session| revisit.apply(ctx.ds, session));
+    }
+}
+
+/// Writes each new state to the URL (a new history entry per step forward and per Change
+/// or Apply; the first write replaces the entry, so loading the page adds none) and
+/// follows the browser's back and forward buttons.
+pub fn sync_with_url(ctx: Ctx) {
+    go_to_revisit(ctx);
+    Effect::new(move |before: Option<(usize, u32)>| {
+        let (kept, changing, changes) = ctx.session.with(|session| {
+            (
+                session.kept(ctx.ds),
+                session.is_changing(),
+                session.changes_started(),
+            )
         });
+        let fragment = match kept.is_empty() {
+            true => String::new(),
+            false => encode(ctx.ds, &kept),
+        };
+        let revisit = ctx.step.with(|step| Revisit::of(step, changing));
         let depth = ctx.answered.with(Vec::len);
         if fragment != current_fragment() || revisit != current_revisit() {
-            // A step forward adds a history entry; loading the page, going back and changing
-            // an earlier answer replace the current one, so no later answers are left in a
-            // history entry that the reader did not make.
-            let forward = depth_before.is_some_and(|before| depth > before);
-            write(&fragment, revisit.as_deref(), !forward);
+            // A step forward, Change and Apply add a history entry (so the browser's Back
+            // returns to where the reader was); loading the page and going back replace
+            // the current one.
+            let add = before.is_some_and(|(depth_before, changes_before)| {
+                depth > depth_before || changes > changes_before
+            });
+            let state = revisit.as_ref().map(Revisit::to_state);
+            write(&fragment, state.as_deref(), !add);
         }
-        depth
+        (depth, changes)
     });
     let listener = window_event_listener(leptos::ev::popstate, move |_| {
         let restored = restore(ctx.ds, &current_fragment());
