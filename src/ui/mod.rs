@@ -162,23 +162,15 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 question_id,
                 selected,
                 progress,
-            } => {
-                let body = match ds.question(question_id) {
-                    Some(question) => question_markup(
-                        question,
-                        selected.as_deref(),
-                        progress,
-                        &ctx.id_prefix(),
-                        ctx.choose_first
-                            .with(|asked| asked.as_ref() == Some(question_id)),
-                    ),
-                    None => vec![el("p")
-                        .attr("role", "alert")
-                        .text("This question is missing from the data.")
-                        .into()],
-                };
-                vec![el("div").class("bc-question-step").children(body).into()]
-            }
+            } => question_step(
+                ds,
+                question_id,
+                selected.as_deref(),
+                progress,
+                &ctx.id_prefix(),
+                ctx.choose_first
+                    .with(|asked| asked.as_ref() == Some(question_id)),
+            ),
             Step::Result => {
                 let link = ctx.share_link(
                     &ctx.answered
