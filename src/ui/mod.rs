@@ -12,10 +12,10 @@ pub use state::Host;
 
 use crate::engine::{Dataset, Step};
 use crate::present::compare::{compare_markup, drove, matches};
-use crate::present::first_screen::question_step;
 use crate::present::map_view::map_markup;
 use crate::present::markup::el;
 use crate::present::path_view::path_markup;
+use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
 use crate::present::shell::{
@@ -162,15 +162,23 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
                 question_id,
                 selected,
                 progress,
-            } => question_step(
-                ds,
-                question_id,
-                selected.as_deref(),
-                progress,
-                &ctx.id_prefix(),
-                ctx.choose_first
-                    .with(|asked| asked.as_ref() == Some(question_id)),
-            ),
+            } => {
+                let body = match ds.question(question_id) {
+                    Some(question) => question_markup(
+                        question,
+                        selected.as_deref(),
+                        progress,
+                        &ctx.id_prefix(),
+                        ctx.choose_first
+                            .with(|asked| asked.as_ref() == Some(question_id)),
+                    ),
+                    None => vec![el("p")
+                        .attr("role", "alert")
+                        .text("This question is missing from the data.")
+                        .into()],
+                };
+                vec![el("div").class("bc-question-step").children(body).into()]
+            }
             Step::Result => {
                 let link = ctx.share_link(
                     &ctx.answered
