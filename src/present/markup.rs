@@ -152,3 +152,56 @@ impl Markup {
 pub fn by_test_id<'a>(markup: &'a Markup, test_id: &str) -> Vec<&'a Element> {
     markup.find_all(&|element| element.attribute("data-testid") == Some(test_id))
 }
+
+/// Elements HTML writes without a closing tag.
+const VOID: &[&str] = &["br", "hr", "img", "input", "meta", "link"];
+
+/// `markup` as HTML text, every text and attribute value escaped: what the build writes
+/// into the pages so the first question shows before the wasm runs (`src/bin/prerender.rs`).
+/// A browser parses it into the same DOM that `ui::markup_dom` builds from the same markup.
+pub fn to_html(markup: &[Markup]) -> String {
+    let mut out = String::new();
+    for node in markup {
+        write_html(node, &mut out);
+    }
+    out
+}
+
+fn write_html(markup: &Markup, out: &mut String) {
+    match markup {
+        Markup::Text(text) => escape(text, false, out),
+        Markup::Element(element) => {
+            out.push('<');
+            out.push_str(element.tag);
+            for (name, value) in &element.attributes {
+                out.push(' ');
+                out.push_str(name);
+                out.push_str("=\"");
+                escape(value, true, out);
+                out.push('"');
+            }
+            out.push('>');
+            if VOID.contains(&element.tag) && !element.svg {
+                return;
+            }
+            for child in &element.children {
+                write_html(child, out);
+            }
+            out.push_str("</");
+            out.push_str(element.tag);
+            out.push('>');
+        }
+    }
+}
+
+fn escape(text: &str, attribute: bool, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod adr;
 pub mod compare;
+pub mod first_screen;
 pub mod focus;
 pub mod map_view;
 pub mod markup;

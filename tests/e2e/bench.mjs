@@ -1,21 +1,43 @@
-// Browser benchmark (not a test): on the release build in headless Chromium, the median
-// time from navigation to the first question being interactive, and from an answer's
-// click to the next question painted. Run: make bench (or node tests/e2e/bench.mjs [runs]).
-import { launch } from './harness.mjs';
+// Browser benchmark (not a test): on the release build in headless Chromium with the CPU
+// throttled 4× (CDP), measured side by side in one run against a static HTML page of the
+// same first question (dist/index.html without its scripts, so the same HTML and CSS):
+// - first question painted (first contentful paint: the pre-rendered question is the page's
+//   first content), on a plain and on a slow connection (~400 kbit/s, 150 ms latency);
+// - the widget interactive (the wasm has taken over the pre-rendered question);
+// - an answer's click → the next question painted.
+// Run: make bench (or node tests/e2e/bench.mjs [runs] [slow runs]).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, launch } from './harness.mjs';
 
-const RUNS = Number(process.argv[2] ?? 20);
+const RUNS = Number(process.argv[2] ?? 15);
+const SLOW_RUNS = Number(process.argv[3] ?? 3);
+const CPU = 4;
+const SLOW = { offline: false, latency: 150, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 
-// Installed before the page's own scripts: notes when the first question appears.
-const RECORD_FIRST_QUESTION = () => {
+const STATIC_PAGE = readFileSync(join(DIST, 'index.html'), 'utf8')
+  .replace(/<script\b[\s\S]*?<\/script>/g, '')
+  .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '');
+
+// Installed before the page's own scripts: notes when the wasm's widget replaced the
+// pre-rendered one.
+const RECORD_MOUNT = () => {
   new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid="question"] input[type="radio"]')) {
-      window.__firstQuestionAt = performance.now();
+    if (document.querySelector('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]')) {
+      window.__mountedAt = performance.now();
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
 };
 
-// Clicks the first answer and Next, then waits for the next question and two frames.
+const FIRST_PAINT = () =>
+  new Promise((done) => {
+    const found = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    if (found() !== undefined) return done(found());
+    new PerformanceObserver(() => found() !== undefined && done(found())).observe({ type: 'paint', buffered: true });
+  });
+
+// Clicks the first answer and Next, then waits for the next question's first frame.
 const ANSWER_AND_WAIT_FOR_PAINT = () =>
   new Promise((done) => {
     const before = document.querySelector('[data-testid="question"]').dataset.question;
@@ -24,35 +46,73 @@ const ANSWER_AND_WAIT_FOR_PAINT = () =>
       const now = document.querySelector('[data-testid="question"]')?.dataset.question;
       if (now === before && !document.querySelector('[data-testid="result"]')) return;
       observer.disconnect();
-      requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+      // The frame that shows it: rendering starts in the next animation frame.
+      requestAnimationFrame(() => done(performance.now() - start));
     });
     observer.observe(document, { childList: true, subtree: true, attributes: true });
     document.querySelector('[data-testid="question"] input[type="radio"]').click();
     document.querySelector('[data-testid="next"]').click();
   });
 
-function summary(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return `median ${at(0.5).toFixed(1)} ms, p90 ${at(0.9).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms (n=${values.length})`;
-}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const line = (label, values, base) =>
+  console.log(
+    `${label.padEnd(44)} median ${median(values).toFixed(1).padStart(7)} ms` +
+      (base ? `   ${(median(values) / median(base)).toFixed(2)}× the static page` : '') +
+      `   (n=${values.length})`,
+  );
 
 const env = await launch();
 try {
-  const loads = [];
-  const answers = [];
-  for (let run = 0; run < RUNS; run += 1) {
+  /** One fresh load of `path` with the CPU throttled (and the network, when `slow`). */
+  async function load(path, { slow = false, answers = 0 } = {}) {
     const context = await env.browser.newContext();
-    await context.addInitScript(RECORD_FIRST_QUESTION);
+    await context.route(`${env.url}static.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: STATIC_PAGE }),
+    );
+    await context.addInitScript(RECORD_MOUNT);
     const page = await context.newPage();
-    await page.goto(env.url);
-    await page.waitForFunction(() => window.__firstQuestionAt !== undefined);
-    loads.push(await page.evaluate(() => window.__firstQuestionAt));
-    for (let step = 0; step < 5; step += 1) answers.push(await page.evaluate(ANSWER_AND_WAIT_FOR_PAINT));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+    if (slow) {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW);
+    }
+    await page.goto(env.url + path);
+    const paint = await page.evaluate(FIRST_PAINT);
+    let mounted = null;
+    const steps = [];
+    if (path === '') {
+      await page.waitForFunction(() => window.__mountedAt !== undefined, null, { timeout: 60_000 });
+      mounted = await page.evaluate(() => window.__mountedAt);
+      for (let step = 0; step < answers; step += 1) steps.push(await page.evaluate(ANSWER_AND_WAIT_FOR_PAINT));
+    }
     await context.close();
+    return { paint, mounted, steps };
   }
-  console.log(`navigation → first question interactive: ${summary(loads)}`);
-  console.log(`answer click → next question painted:    ${summary(answers)}`);
+
+  const figures = { static: [], paint: [], mounted: [], steps: [], slowStatic: [], slowPaint: [], slowMounted: [] };
+  for (let run = 0; run < RUNS; run += 1) {
+    figures.static.push((await load('static.html')).paint);
+    const ours = await load('', { answers: 5 });
+    figures.paint.push(ours.paint);
+    figures.mounted.push(ours.mounted);
+    figures.steps.push(...ours.steps);
+  }
+  for (let run = 0; run < SLOW_RUNS; run += 1) {
+    figures.slowStatic.push((await load('static.html', { slow: true })).paint);
+    const ours = await load('', { slow: true });
+    figures.slowPaint.push(ours.paint);
+    figures.slowMounted.push(ours.mounted);
+  }
+  console.log(`CPU throttled ${CPU}×; ${RUNS} loads each (slow network: ${SLOW_RUNS}), interleaved.`);
+  line('static page: first question painted', figures.static);
+  line('widget: first question painted', figures.paint, figures.static);
+  line('widget: interactive (wasm took over)', figures.mounted, figures.static);
+  line('slow network, static page: painted', figures.slowStatic);
+  line('slow network, widget: first question painted', figures.slowPaint, figures.slowStatic);
+  line('slow network, widget: interactive', figures.slowMounted, figures.slowStatic);
+  line('answer click → next question in a frame', figures.steps);
 } finally {
   await env.close();
 }

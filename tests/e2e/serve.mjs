@@ -1,4 +1,4 @@
-// A small static file server for dist/: the right MIME types, no caching, loopback only.
+// A small static file server for dist/: the right MIME types, always revalidated (no-cache), loopback only.
 // Used by `make serve` and by the end-to-end tests. Run: node tests/e2e/serve.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -34,7 +34,8 @@ export function startServer(root, port = 0, { headers = {} } = {}) {
       const extra = typeof headers === 'function' ? headers(pathname) : headers;
       response.writeHead(200, {
         'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
+        // Not no-store: that keeps a page out of the back/forward cache (a Lighthouse audit).
+        'cache-control': 'no-cache',
         ...extra,
       });
       response.end(request.method === 'HEAD' ? undefined : body);

@@ -1,0 +1,115 @@
+//! The widget's first screen (a fresh start: the first question) as markup.
+//!
+//! The build writes `first_screen` as HTML into the pages (`src/bin/prerender.rs`), so the
+//! first question shows, and can be answered, before the wasm has arrived. Its frame (the
+//! widget's root, the live region and the containers) mirrors the `Widget` view in `ui`,
+//! and each container holds what the same `present` function returns there; the end-to-end
+//! test "the pre-rendered first step is what the wasm renders" compares the two in a browser.
+
+use crate::engine::{Dataset, Progress, Session, Step};
+use crate::present::markup::{el, Markup};
+use crate::present::path_view::path_markup;
+use crate::present::question_view::question_markup;
+use crate::present::shell::{filter_markup, header_markup};
+use crate::present::tabs::{tabs_markup, Tab};
+use crate::present::text;
+
+/// The element id prefix of the first widget on a page (`ui::state::Ctx::id_prefix`).
+pub const FIRST_IDS: &str = "bc1";
+
+/// The marker attribute on the pre-rendered widget's root (`index.html`'s script replaces
+/// that element with the wasm's widget).
+pub const PRERENDERED: &str = "data-prerendered";
+
+/// The step area's content for a question: the question's form, or a message when the
+/// dataset has no such question. The same as the `Widget` view's step closure, which keeps
+/// its own copy: calling this from there cost 59 B of brotli wasm.
+fn question_step(
+    ds: &Dataset,
+    question_id: &str,
+    selected: Option<&str>,
+    progress: &Progress,
+    ids: &str,
+    choose_first: bool,
+) -> Vec<Markup> {
+    let body = match ds.question(question_id) {
+        Some(question) => question_markup(question, selected, progress, ids, choose_first),
+        None => vec![el("p")
+            .attr("role", "alert")
+            .text("This question is missing from the data.")
+            .into()],
+    };
+    vec![el("div").class("bc-question-step").children(body).into()]
+}
+
+/// The widget as it first renders for a fresh session, without the standalone page's
+/// "Embed this" panel (it needs the page's address; the wasm adds it below).
+pub fn first_screen(ds: &Dataset, theme: &str, standalone: bool, compact: bool) -> Markup {
+    let ids = FIRST_IDS;
+    let step = Session::new().current(ds);
+    let step_content = match &step {
+        Step::Question {
+            question_id,
+            selected,
+            progress,
+        } => question_step(ds, question_id, selected.as_deref(), progress, ids, false),
+        Step::Result => Vec::new(),
+    };
+    let container = |class: &'static str, content: Vec<Markup>| -> Markup {
+        el("div").class(class).children(content).into()
+    };
+    let panel = |tab: Tab, content: Vec<Markup>| -> Markup {
+        let mut panel = el("div");
+        if !compact {
+            panel = panel.attr("role", "tabpanel");
+        }
+        panel = panel.attr("id", tab.panel_id(ids));
+        if !compact {
+            panel = panel.attr("aria-labelledby", tab.id(ids));
+        }
+        if tab != Tab::Decide {
+            panel = panel.attr("hidden", "");
+        }
+        panel.children(content).into()
+    };
+    let decide = vec![
+        container("bc-step-area", step_content),
+        container("bc-copy-area", Vec::new()),
+        container("bc-path", path_markup(ds, &[], compact)),
+    ];
+    let mut root = el("div")
+        .class("bc")
+        .attr("data-theme", theme)
+        .attr("data-testid", "widget")
+        .attr(PRERENDERED, "")
+        .child(
+            el("p")
+                .class("bc-sr")
+                .attr("role", "status")
+                .attr("data-testid", "live")
+                .text(text::announcement(ds, &step, None)),
+        )
+        .child(container(
+            "bc-head",
+            header_markup(&ds.title, &ds.intro, standalone),
+        ))
+        .child(container("bc-notice-area", Vec::new()));
+    if !compact {
+        root = root.child(container("bc-tab-list", tabs_markup(Tab::Decide, ids)));
+    }
+    root = root.child(panel(Tab::Decide, decide));
+    if !compact {
+        let compare = el("div")
+            .class("bc-compare")
+            .attr("data-testid", "compare")
+            .child(container(
+                "bc-filter-area",
+                filter_markup(&format!("{ids}-filter")),
+            ))
+            .child(container("bc-compare-body", Vec::new()));
+        root = root
+            .child(panel(Tab::Compare, vec![compare.into()]))
+            .child(panel(Tab::Map, vec![container("bc-map-body", Vec::new())]));
+    }
+    root.into()
+}
