@@ -11,7 +11,7 @@ use std::fmt;
 
 use super::model::Dataset;
 use super::paths::{Choice, Next, Tree};
-use super::score::{add_answer, decide};
+use super::score::{answer_points, decide};
 use super::validate::Problem;
 
 /// An answer, by index and by id.
@@ -100,21 +100,7 @@ impl Report {
 /// Walks every complete path of a validated dataset once.
 pub fn report(ds: &Dataset) -> Report {
     let tree = Tree::new(ds);
-    let points: Vec<Vec<Vec<i64>>> = ds
-        .questions
-        .iter()
-        .map(|question| {
-            question
-                .answers
-                .iter()
-                .map(|answer| {
-                    let mut totals = vec![0; ds.sides.len()];
-                    add_answer(ds, answer, &mut totals, 1);
-                    totals
-                })
-                .collect()
-        })
-        .collect();
+    let points = answer_points(ds);
     let first_answers = tree.start.map_or(0, |start| tree.next[start].len());
     let mut walk = ReportWalk {
         tree: &tree,

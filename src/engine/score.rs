@@ -233,6 +233,25 @@ pub(crate) struct Decision<'a> {
     pub(crate) decided_by: Option<&'a str>,
 }
 
+/// What each answer adds to each side: `[question][answer][side]`, indexed like the
+/// dataset, so a walk over many paths keeps running totals (the report, the validator).
+pub(crate) fn answer_points(ds: &Dataset) -> Vec<Vec<Vec<i64>>> {
+    ds.questions
+        .iter()
+        .map(|question| {
+            question
+                .answers
+                .iter()
+                .map(|answer| {
+                    let mut totals = vec![0; ds.sides.len()];
+                    add_answer(ds, answer, &mut totals, 1);
+                    totals
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Adds `sign` times the points of `answer`'s effects to `totals` (indexed like `ds.sides`).
 pub(crate) fn add_answer(ds: &Dataset, answer: &Answer, totals: &mut [i64], sign: i64) {
     for effect in &answer.effects {

@@ -11,7 +11,7 @@ use super::json;
 use super::model::{Dataset, Leads, Question, NEUTRAL, RESULT};
 use super::paths::{Next, Tree};
 use super::read_json;
-use super::score::add_answer;
+use super::score::answer_points;
 use super::small_map::SmallMap;
 
 /// The largest input `load` parses.
@@ -640,21 +640,7 @@ impl<'a> Checker<'a> {
             return;
         }
         // What each answer adds to each side, so a walk keeps running totals.
-        let points: Vec<Vec<Vec<i64>>> = ds
-            .questions
-            .iter()
-            .map(|question| {
-                question
-                    .answers
-                    .iter()
-                    .map(|answer| {
-                        let mut totals = vec![0; ds.sides.len()];
-                        add_answer(ds, answer, &mut totals, 1);
-                        totals
-                    })
-                    .collect()
-            })
-            .collect();
+        let points = answer_points(ds);
         let mut walk = PointlessWalk {
             tree,
             points: &points,
