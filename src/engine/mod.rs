@@ -4,6 +4,7 @@
 //! other module assumes a validated dataset and never panics on one. Other layers use
 //! `model`, `validate`, `report` and what is re-exported here; the rest is private.
 //!
+//! - `answers`: the reader's answers, (question id, answer id) pairs in order.
 //! - `paths`: walking the decision tree (all paths, their count and lengths, progress).
 //! - `session`: the reader's answers and where they are, as plain data.
 //! - `score`: the scorecard for a set of answers: totals, winner, the verdict (lead and level), reasons.
@@ -12,6 +13,7 @@
 //! - `share`: the URL fragment that carries the answers.
 //! - `report`: the dataset report for authors (paths, winners, answers that never matter).
 
+mod answers;
 mod frameworks;
 pub mod model;
 mod paths;
@@ -25,6 +27,7 @@ mod sort;
 pub mod validate;
 mod what_if;
 
+pub use answers::Answers;
 pub use frameworks::{suggest, team_skills, Suggestion};
 pub use model::Dataset;
 pub use paths::{
