@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use backend_chooser::engine::model::{Dataset, Leads};
 use backend_chooser::engine::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::{load, scorecard};
-use backend_chooser::engine::{Session, Step};
+use backend_chooser::engine::{Answers, Session, Step};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -43,7 +43,7 @@ fn default_dataset() -> &'static Dataset {
 }
 
 /// `"what=realtime scale=high"` as (question, answer) pairs.
-fn pairs(text: &str) -> Vec<(String, String)> {
+fn pairs(text: &str) -> Answers {
     text.split_whitespace()
         .map(|pair| {
             let (question, answer) = pair.split_once('=').expect("question=answer");
@@ -52,7 +52,7 @@ fn pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn show_pairs(pairs: &[(String, String)]) -> String {
+fn show_pairs(pairs: &Answers) -> String {
     let shown: Vec<String> = pairs
         .iter()
         .map(|(question, answer)| format!("{question}={answer}"))
@@ -1208,15 +1208,15 @@ mod properties {
     use proptest::prelude::*;
 
     /// A complete path through `ds`, picking answer `choice % answers` at each question.
-    fn walk(ds: &Dataset, choices: &[u8]) -> Vec<(String, String)> {
-        let mut path = Vec::new();
+    fn walk(ds: &Dataset, choices: &[u8]) -> Answers {
+        let mut path = Answers::new();
         let mut question_id = ds.start.clone();
         loop {
             let step = path.len();
             let question = ds.question(&question_id).expect("a validated dataset");
             let choice = usize::from(choices.get(step).copied().unwrap_or(0));
             let answer = &question.answers[choice % question.answers.len()];
-            path.push((question.id.clone(), answer.id.clone()));
+            path.push(question.id.clone(), answer.id.clone());
             match question.next_after(answer) {
                 Some(Leads::Result) | None => return path,
                 Some(Leads::Question(next)) => question_id = next.clone(),
@@ -1446,8 +1446,8 @@ mod default_dataset {
             }
         }
         let lengths = path_lengths(ds);
-        let shortest = paths.iter().map(Vec::len).min();
-        let longest = paths.iter().map(Vec::len).max();
+        let shortest = paths.iter().map(Answers::len).min();
+        let longest = paths.iter().map(Answers::len).max();
         assert_eq!(Some(lengths.whole_tree()), shortest.zip(longest));
     }
 
@@ -1477,7 +1477,7 @@ mod default_dataset {
             question_id: &str,
             pick: &BTreeMap<String, Vec<String>>,
             avoid: &BTreeMap<String, Vec<String>>,
-            path: &mut Vec<(String, String)>,
+            path: &mut Answers,
             tally: &mut BTreeMap<String, u64>,
         ) {
             let question = ds.question(question_id).expect("a validated dataset");
@@ -1494,7 +1494,7 @@ mod default_dataset {
                 {
                     continue;
                 }
-                path.push((question.id.clone(), answer.id.clone()));
+                path.push(question.id.clone(), answer.id.clone());
                 match question.next_after(answer) {
                     Some(Leads::Result) => {
                         let picked_all = pick
@@ -1521,7 +1521,7 @@ mod default_dataset {
             }
         }
         let mut tally = BTreeMap::new();
-        walk(ds, &ds.start, pick, avoid, &mut Vec::new(), &mut tally);
+        walk(ds, &ds.start, pick, avoid, &mut Answers::new(), &mut tally);
         tally
     }
 
@@ -1899,7 +1899,7 @@ mod change_answer {
                         .or_insert_with(|| reachable(question_id, &answer.id));
                     let mut key = vec![(question_id.clone(), answer.id.clone())];
                     key.extend(
-                        path[index + 1..]
+                        path.as_slice()[index + 1..]
                             .iter()
                             .filter(|(later, _)| region.contains(later.as_str()))
                             .cloned(),

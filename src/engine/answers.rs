@@ -18,6 +18,11 @@ impl Answers {
         self.0.push((question_id, answer_id));
     }
 
+    /// Takes the last answer off (for walking the tree depth first).
+    pub fn pop(&mut self) -> Option<(String, String)> {
+        self.0.pop()
+    }
+
     /// The answer given to `question_id` (the first, if the pairs name it twice).
     pub fn get(&self, question_id: &str) -> Option<&str> {
         self.0

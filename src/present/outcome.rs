@@ -1,6 +1,8 @@
 //! Everything the result shows, computed once per complete path.
 
-use crate::engine::{changes, scorecard, suggest, Answers, Change, Dataset, Reason, Scorecard, Suggestion};
+use crate::engine::{
+    changes, scorecard, suggest, Answers, Change, Dataset, Reason, Scorecard, Suggestion,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
