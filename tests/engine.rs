@@ -63,6 +63,27 @@ fn show_pairs(pairs: &Answers) -> String {
     shown.join(" ")
 }
 
+mod answers {
+    use super::*;
+
+    #[test]
+    fn get_names_the_first_answer_to_a_question_and_pop_undoes_push() {
+        let mut answers = pairs("what=api team=js what=data");
+        assert_eq!(answers.get("what"), Some("api"));
+        assert_eq!(answers.get("team"), Some("js"));
+        assert_eq!(answers.get("scale"), None);
+        answers.push("scale".to_string(), "high".to_string());
+        assert_eq!(answers.len(), 4);
+        assert_eq!(answers.get("scale"), Some("high"));
+        assert_eq!(
+            answers.pop(),
+            Some(("scale".to_string(), "high".to_string()))
+        );
+        assert_eq!(show_pairs(&answers), "what=api team=js what=data");
+        assert!(Answers::new().is_empty());
+    }
+}
+
 mod validate {
     use super::*;
     use backend_chooser::engine::validate::{check as check_dataset, MAX_INPUT_BYTES};
