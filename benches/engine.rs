@@ -19,7 +19,7 @@ mod native {
 
     use backend_chooser::engine::model::Dataset;
     use backend_chooser::engine::validate::parse;
-    use backend_chooser::engine::{changes, load, scorecard, winner, LeadScale, Level};
+    use backend_chooser::engine::{changes, load, scorecard, winner, Answers, LeadScale, Level};
     use backend_chooser::engine::{count_paths, for_each_path};
     use backend_chooser::DEFAULT_DATASET_JSON;
 
@@ -105,7 +105,7 @@ mod native {
         println!("  of which a tie-break or the tie order picked a side with equal or fewer points: {behind}\n");
     }
 
-    fn owned(steps: &[backend_chooser::engine::Choice<'_>]) -> Vec<(String, String)> {
+    fn owned(steps: &[backend_chooser::engine::Choice<'_>]) -> Answers {
         steps
             .iter()
             .map(|(question, answer)| (question.id.clone(), answer.id.clone()))
@@ -113,8 +113,8 @@ mod native {
     }
 
     /// The first of the longest paths: the most work for scoring and "what if".
-    fn longest_path(ds: &Dataset) -> Vec<(String, String)> {
-        let mut longest = Vec::new();
+    fn longest_path(ds: &Dataset) -> Answers {
+        let mut longest = Answers::new();
         let mut visited = 0u32;
         for_each_path(ds, |steps| {
             if steps.len() > longest.len() {

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use backend_chooser::engine::model::{Dataset, Leads};
 use backend_chooser::engine::report::{report, AnswerRef, Report};
 use backend_chooser::engine::{all_paths, count_paths, path_lengths};
-use backend_chooser::engine::{load, winner};
+use backend_chooser::engine::{load, winner, Answers};
 
 fn fixture(name: &str) -> Dataset {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -30,7 +30,7 @@ fn default_dataset() -> &'static Dataset {
     }
 }
 
-fn show(path: &[(String, String)]) -> String {
+fn show(path: &Answers) -> String {
     let pairs: Vec<String> = path.iter().map(|(q, a)| format!("{q}={a}")).collect();
     pairs.join(" ")
 }
@@ -148,7 +148,7 @@ mod report {
             wins[side] += 1;
             let first = first_answers
                 .iter()
-                .position(|a| a.id == path[0].1)
+                .position(|a| path.get(&ds.start) == Some(a.id.as_str()))
                 .unwrap();
             by_first[first][side] += 1;
         }
@@ -173,11 +173,14 @@ mod report {
                 // Without effects an answer cannot change a winner (and is never listed).
                 let decides = answer.effects.is_empty()
                     || paths.iter().zip(&winners).any(|(path, &side)| {
-                        let Some(step) = path.iter().position(|on_path| *on_path == pair) else {
+                        if !path.iter().any(|on_path| *on_path == pair) {
                             return false;
-                        };
-                        let mut without = path.clone();
-                        without.remove(step);
+                        }
+                        let without: Answers = path
+                            .iter()
+                            .filter(|on_path| **on_path != pair)
+                            .cloned()
+                            .collect();
                         winner(ds, &without).map(|id| side_index(&id)) != Some(side)
                     });
                 let listed = |list: &[AnswerRef]| {

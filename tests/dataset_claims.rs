@@ -8,7 +8,7 @@
 
 use backend_chooser::engine::all_paths;
 use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::{suggest, winner};
+use backend_chooser::engine::{suggest, winner, Answers};
 
 fn default_dataset() -> &'static Dataset {
     match backend_chooser::default_dataset() {
@@ -18,13 +18,11 @@ fn default_dataset() -> &'static Dataset {
 }
 
 /// The answer a path gives to `question`, if the path asks it.
-fn answer<'a>(path: &'a [(String, String)], question: &str) -> Option<&'a str> {
-    path.iter()
-        .find(|(asked, _)| asked == question)
-        .map(|(_, answer)| answer.as_str())
+fn answer<'a>(path: &'a Answers, question: &str) -> Option<&'a str> {
+    path.get(question)
 }
 
-fn show(path: &[(String, String)]) -> String {
+fn show(path: &Answers) -> String {
     let shown: Vec<String> = path
         .iter()
         .map(|(question, answer)| format!("{question}={answer}"))

@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use backend_chooser::engine::model::{Dataset, Leads};
 use backend_chooser::engine::{all_paths, count_paths, path_lengths};
 use backend_chooser::engine::{load, scorecard};
-use backend_chooser::engine::{Session, Step};
+use backend_chooser::engine::{Answers, Session, Step};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -43,7 +43,7 @@ fn default_dataset() -> &'static Dataset {
 }
 
 /// `"what=realtime scale=high"` as (question, answer) pairs.
-fn pairs(text: &str) -> Vec<(String, String)> {
+fn pairs(text: &str) -> Answers {
     text.split_whitespace()
         .map(|pair| {
             let (question, answer) = pair.split_once('=').expect("question=answer");
@@ -52,7 +52,7 @@ fn pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn show_pairs(pairs: &[(String, String)]) -> String {
+fn show_pairs(pairs: &Answers) -> String {
     let shown: Vec<String> = pairs
         .iter()
         .map(|(question, answer)| format!("{question}={answer}"))
@@ -61,6 +61,27 @@ fn show_pairs(pairs: &[(String, String)]) -> String {
         return "-".to_string();
     }
     shown.join(" ")
+}
+
+mod answers {
+    use super::*;
+
+    #[test]
+    fn get_names_the_first_answer_to_a_question_and_pop_undoes_push() {
+        let mut answers = pairs("what=api team=js what=data");
+        assert_eq!(answers.get("what"), Some("api"));
+        assert_eq!(answers.get("team"), Some("js"));
+        assert_eq!(answers.get("scale"), None);
+        answers.push("scale".to_string(), "high".to_string());
+        assert_eq!(answers.len(), 4);
+        assert_eq!(answers.get("scale"), Some("high"));
+        assert_eq!(
+            answers.pop(),
+            Some(("scale".to_string(), "high".to_string()))
+        );
+        assert_eq!(show_pairs(&answers), "what=api team=js what=data");
+        assert!(Answers::new().is_empty());
+    }
 }
 
 mod validate {
@@ -1208,15 +1229,15 @@ mod properties {
     use proptest::prelude::*;
 
     /// A complete path through `ds`, picking answer `choice % answers` at each question.
-    fn walk(ds: &Dataset, choices: &[u8]) -> Vec<(String, String)> {
-        let mut path = Vec::new();
+    fn walk(ds: &Dataset, choices: &[u8]) -> Answers {
+        let mut path = Answers::new();
         let mut question_id = ds.start.clone();
         loop {
             let step = path.len();
             let question = ds.question(&question_id).expect("a validated dataset");
             let choice = usize::from(choices.get(step).copied().unwrap_or(0));
             let answer = &question.answers[choice % question.answers.len()];
-            path.push((question.id.clone(), answer.id.clone()));
+            path.push(question.id.clone(), answer.id.clone());
             match question.next_after(answer) {
                 Some(Leads::Result) | None => return path,
                 Some(Leads::Question(next)) => question_id = next.clone(),
@@ -1446,8 +1467,8 @@ mod default_dataset {
             }
         }
         let lengths = path_lengths(ds);
-        let shortest = paths.iter().map(Vec::len).min();
-        let longest = paths.iter().map(Vec::len).max();
+        let shortest = paths.iter().map(Answers::len).min();
+        let longest = paths.iter().map(Answers::len).max();
         assert_eq!(Some(lengths.whole_tree()), shortest.zip(longest));
     }
 
@@ -1477,7 +1498,7 @@ mod default_dataset {
             question_id: &str,
             pick: &BTreeMap<String, Vec<String>>,
             avoid: &BTreeMap<String, Vec<String>>,
-            path: &mut Vec<(String, String)>,
+            path: &mut Answers,
             tally: &mut BTreeMap<String, u64>,
         ) {
             let question = ds.question(question_id).expect("a validated dataset");
@@ -1494,7 +1515,7 @@ mod default_dataset {
                 {
                     continue;
                 }
-                path.push((question.id.clone(), answer.id.clone()));
+                path.push(question.id.clone(), answer.id.clone());
                 match question.next_after(answer) {
                     Some(Leads::Result) => {
                         let picked_all = pick
@@ -1521,7 +1542,7 @@ mod default_dataset {
             }
         }
         let mut tally = BTreeMap::new();
-        walk(ds, &ds.start, pick, avoid, &mut Vec::new(), &mut tally);
+        walk(ds, &ds.start, pick, avoid, &mut Answers::new(), &mut tally);
         tally
     }
 
@@ -1899,7 +1920,7 @@ mod change_answer {
                         .or_insert_with(|| reachable(question_id, &answer.id));
                     let mut key = vec![(question_id.clone(), answer.id.clone())];
                     key.extend(
-                        path[index + 1..]
+                        path.as_slice()[index + 1..]
                             .iter()
                             .filter(|(later, _)| region.contains(later.as_str()))
                             .cloned(),

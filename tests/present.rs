@@ -6,8 +6,8 @@
 
 use backend_chooser::default_dataset;
 use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::scorecard;
 use backend_chooser::engine::{all_paths, encode, path_lengths, NewQuestions, PathStep, Step};
+use backend_chooser::engine::{scorecard, Answers};
 use backend_chooser::present::adr::{markdown, Decision};
 use backend_chooser::present::compare::compare_markup;
 use backend_chooser::present::map_view::map_markup;
@@ -25,7 +25,7 @@ fn ds() -> &'static Dataset {
     default_dataset().expect("the default dataset loads")
 }
 
-fn first_path() -> Vec<(String, String)> {
+fn first_path() -> Answers {
     all_paths(ds())
         .into_iter()
         .next()
@@ -262,7 +262,7 @@ mod result {
 
     /// One path for each kind of result: its winner and how many reasons for and against it
     /// show (what decides which sections a result has), found over every path.
-    fn one_path_per_kind_of_result() -> Vec<Vec<(String, String)>> {
+    fn one_path_per_kind_of_result() -> Vec<Answers> {
         let mut kinds = Vec::new();
         let mut paths = Vec::new();
         for path in all_paths(ds()) {
@@ -701,7 +701,7 @@ mod texts {
         let path = first_path();
         let markup = wrap_markup(path_markup(ds(), &path, false));
         assert_eq!(by_test_id(&markup, "path-step").len(), path.len());
-        assert!(path_markup(ds(), &[], false).is_empty());
+        assert!(path_markup(ds(), &Answers::new(), false).is_empty());
         // Compact: the same rows, one tap away.
         let compact = wrap_markup(path_markup(ds(), &path, true));
         let details = compact.find_all(&|element| element.tag == "details");

@@ -7,7 +7,9 @@
 
 use backend_chooser::default_dataset;
 use backend_chooser::engine::model::Dataset;
-use backend_chooser::engine::{all_paths, scorecard, suggest, LeadScale, Level, Scorecard};
+use backend_chooser::engine::{
+    all_paths, scorecard, suggest, Answers, LeadScale, Level, Scorecard,
+};
 use backend_chooser::present::outcome::{opposing, shown_reasons, supporting};
 use backend_chooser::present::verdict::{points, tie_explanation, verdict_line};
 
@@ -16,7 +18,7 @@ fn ds() -> &'static Dataset {
 }
 
 /// A path (question id, answer id pairs) with its scorecard.
-type Scored = (Vec<(String, String)>, Scorecard);
+type Scored = (Answers, Scorecard);
 
 /// Every path with its scorecard, computed once for all the tests in this file.
 fn scored() -> &'static [Scored] {

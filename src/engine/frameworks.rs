@@ -2,6 +2,7 @@
 
 use std::cmp::Reverse;
 
+use super::answers::Answers;
 use super::model::{Answer, Dataset, Framework, Part, Question};
 use super::paths::Choice;
 use super::score::resolve;
@@ -33,7 +34,7 @@ pub struct Suggestion {
 /// When the answers name the team's languages (`Answer::skills`), a framework in another
 /// language is suggested only for a part of a combined side, and its reason starts with
 /// the part's role and why; a single side the team does not know gets no suggestion.
-pub fn suggest(ds: &Dataset, answered: &[(String, String)], winner: &str) -> Vec<Suggestion> {
+pub fn suggest(ds: &Dataset, answered: &Answers, winner: &str) -> Vec<Suggestion> {
     let chosen = resolve(ds, answered);
     let Some(winner_side) = ds.side(winner) else {
         return Vec::new();
@@ -63,7 +64,7 @@ pub fn suggest(ds: &Dataset, answered: &[(String, String)], winner: &str) -> Vec
 
 /// The sides whose language the team says it knows (`Answer::skills` of the chosen answers),
 /// in the order the answers name them; empty when no answer says.
-pub fn team_skills<'a>(ds: &'a Dataset, answered: &[(String, String)]) -> Vec<&'a str> {
+pub fn team_skills<'a>(ds: &'a Dataset, answered: &Answers) -> Vec<&'a str> {
     team_knows(&resolve(ds, answered))
 }
 

@@ -4,6 +4,7 @@
 //! other module assumes a validated dataset and never panics on one. Other layers use
 //! `model`, `validate`, `report` and what is re-exported here; the rest is private.
 //!
+//! - `answers`: the reader's answers, (question id, answer id) pairs in order.
 //! - `json`: the JSON reader (serde_json's grammar and messages, in a few KB of wasm).
 //! - `paths`: walking the decision tree (all paths, their count and lengths, progress).
 //! - `session`: the reader's answers and where they are, as plain data.
@@ -13,6 +14,7 @@
 //! - `share`: the URL fragment that carries the answers.
 //! - `report`: the dataset report for authors (paths, winners, answers that never matter).
 
+mod answers;
 mod frameworks;
 pub mod json;
 pub mod model;
@@ -27,6 +29,7 @@ mod sort;
 pub mod validate;
 mod what_if;
 
+pub use answers::Answers;
 pub use frameworks::{suggest, team_skills, Suggestion};
 pub use model::Dataset;
 pub use paths::{

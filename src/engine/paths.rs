@@ -6,6 +6,7 @@
 
 use std::ops::ControlFlow;
 
+use super::answers::Answers;
 use super::model::{Answer, Dataset, Leads, Question};
 use super::small_map::SmallMap;
 
@@ -92,7 +93,7 @@ pub fn count_paths(ds: &Dataset) -> u64 {
 }
 
 /// Every complete path from the start, as (question id, answer id) pairs, in dataset order.
-pub fn all_paths(ds: &Dataset) -> Vec<Vec<(String, String)>> {
+pub fn all_paths(ds: &Dataset) -> Vec<Answers> {
     let mut paths = Vec::new();
     for_each_path(ds, |path| {
         let pairs = path

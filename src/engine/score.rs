@@ -12,6 +12,7 @@
 
 use std::cmp::Reverse;
 
+use super::answers::Answers;
 use super::model::{Answer, Dataset};
 use super::paths::Choice;
 use super::sort::sort_by_key;
@@ -145,14 +146,14 @@ pub struct Reason {
 /// Scores `answered` (question id, answer id) pairs; pairs naming an unknown question or
 /// answer are ignored. Meant for a complete path, but works on any prefix. `None` only for
 /// a dataset without sides (validation refuses one): there is no winner to name.
-pub fn scorecard(ds: &Dataset, answered: &[(String, String)]) -> Option<Scorecard> {
+pub fn scorecard(ds: &Dataset, answered: &Answers) -> Option<Scorecard> {
     let chosen = resolve(ds, answered);
     scorecard_of(ds, &chosen)
 }
 
 /// Only the winner of `answered`, by the same rule, without building the scorecard: for
 /// walking many paths. `None` only for a dataset without sides.
-pub fn winner(ds: &Dataset, answered: &[(String, String)]) -> Option<String> {
+pub fn winner(ds: &Dataset, answered: &Answers) -> Option<String> {
     let winner = winner_of(ds, &resolve(ds, answered))?;
     Some(ds.sides[winner].id.clone())
 }
@@ -167,7 +168,7 @@ pub(crate) fn winner_of(ds: &Dataset, chosen: &[Choice<'_>]) -> Option<usize> {
 }
 
 /// The (question, answer) pairs of `answered` that exist in the dataset.
-pub(crate) fn resolve<'a>(ds: &'a Dataset, answered: &[(String, String)]) -> Vec<Choice<'a>> {
+pub(crate) fn resolve<'a>(ds: &'a Dataset, answered: &Answers) -> Vec<Choice<'a>> {
     answered
         .iter()
         .filter_map(|(question_id, answer_id)| {

@@ -11,6 +11,7 @@
 
 use std::fmt;
 
+use super::answers::Answers;
 use super::model::Dataset;
 use super::paths::{path_lengths, Progress, Tree, Walk};
 use super::small_map::SmallMap;
@@ -125,7 +126,7 @@ impl Session {
     /// Replays `pairs` along the path from the start. Pairs naming an unknown question or
     /// answer, a question already answered in `pairs`, or a question the other answers do
     /// not lead to are dropped and reported. The cursor ends after the last kept answer.
-    pub fn from_answers(ds: &Dataset, pairs: &[(String, String)]) -> (Session, Vec<Dropped>) {
+    pub fn from_answers(ds: &Dataset, pairs: &Answers) -> (Session, Vec<Dropped>) {
         let tree = Tree::new(ds);
         let mut reasons: Vec<Option<DropReason>> = vec![None; pairs.len()];
         let mut seen: Vec<&str> = Vec::new();
@@ -349,7 +350,7 @@ impl Session {
 
     /// The answered questions before the cursor, in path order: what the share link holds
     /// and, once the result is reached, what the scorecard scores.
-    pub fn answered(&self, ds: &Dataset) -> Vec<(String, String)> {
+    pub fn answered(&self, ds: &Dataset) -> Answers {
         let tree = Tree::new(ds);
         let walk = self.walk(&tree);
         let end = self.cursor_on(&walk);
@@ -364,7 +365,7 @@ impl Session {
 
     /// Every answered question on the path, also those after the cursor (after Back or
     /// Change): what the standalone page keeps in its URL so a reload loses nothing.
-    pub fn kept(&self, ds: &Dataset) -> Vec<(String, String)> {
+    pub fn kept(&self, ds: &Dataset) -> Answers {
         let tree = Tree::new(ds);
         self.walk(&tree)
             .steps

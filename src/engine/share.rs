@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use super::answers::Answers;
 use super::model::Dataset;
 
 /// The longest fragment `decode` reads.
@@ -105,13 +106,13 @@ impl std::error::Error for ShareError {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     /// The pairs naming a known question and one of its answers, in link order.
-    pub answers: Vec<(String, String)>,
+    pub answers: Answers,
     /// Only `UnknownQuestion`, `UnknownAnswer` and `RepeatedQuestion`.
     pub problems: Vec<ShareError>,
 }
 
 /// The fragment (without `#`) for `answered` pairs.
-pub fn encode(ds: &Dataset, answered: &[(String, String)]) -> String {
+pub fn encode(ds: &Dataset, answered: &Answers) -> String {
     let answers: Vec<String> = answered
         .iter()
         .map(|(question_id, answer_id)| format!("{question_id}={answer_id}"))
@@ -120,7 +121,7 @@ pub fn encode(ds: &Dataset, answered: &[(String, String)]) -> String {
 }
 
 /// Reads a fragment (with or without `#`); any problem, even with one answer, is an error.
-pub fn decode(ds: &Dataset, fragment: &str) -> Result<Vec<(String, String)>, ShareError> {
+pub fn decode(ds: &Dataset, fragment: &str) -> Result<Answers, ShareError> {
     let decoded = decode_lenient(ds, fragment)?;
     match decoded.problems.into_iter().next() {
         Some(problem) => Err(problem),
@@ -217,7 +218,7 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
         });
     }
     let mut decoded = Decoded {
-        answers: Vec::new(),
+        answers: Answers::new(),
         problems: Vec::new(),
     };
     if answers.is_empty() {
@@ -250,7 +251,7 @@ pub fn decode_lenient(ds: &Dataset, fragment: &str) -> Result<Decoded, ShareErro
         }
         decoded
             .answers
-            .push((question_id.to_string(), answer_id.to_string()));
+            .push(question_id.to_string(), answer_id.to_string());
     }
     Ok(decoded)
 }

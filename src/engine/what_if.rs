@@ -2,6 +2,7 @@
 
 use std::ops::ControlFlow;
 
+use super::answers::Answers;
 use super::model::Dataset;
 use super::paths::{Choice, Next, Tree};
 use super::score::winner_of;
@@ -53,7 +54,7 @@ pub enum Certainty {
 /// change leads to questions not answered yet, every way to answer them is scored (up to
 /// `MAX_COMPLETIONS`; above that, as many deterministic samples). Certain changes come
 /// first, then in path order. An incomplete path gives no changes.
-pub fn changes(ds: &Dataset, answered: &[(String, String)]) -> Vec<Change> {
+pub fn changes(ds: &Dataset, answered: &Answers) -> Vec<Change> {
     let tree = Tree::new(ds);
     let chosen = chosen_answers(&tree, answered);
     let walk = tree.derive(&|question| chosen[question]);
@@ -95,7 +96,7 @@ pub fn changes(ds: &Dataset, answered: &[(String, String)]) -> Vec<Change> {
 /// question is not on it, the answer is unknown or the changed path cannot be finished.
 pub fn new_questions(
     ds: &Dataset,
-    answered: &[(String, String)],
+    answered: &Answers,
     question_id: &str,
     answer_id: &str,
 ) -> Option<NewQuestions> {
@@ -111,7 +112,7 @@ pub fn new_questions(
 }
 
 /// The answers of `answered` by question index (the first answer to each question).
-fn chosen_answers(tree: &Tree<'_>, answered: &[(String, String)]) -> Vec<Option<usize>> {
+fn chosen_answers(tree: &Tree<'_>, answered: &Answers) -> Vec<Option<usize>> {
     let mut chosen = vec![None; tree.ds.questions.len()];
     for (question_id, answer_id) in answered {
         let Some(question) = tree.question_index(question_id) else {

@@ -1,6 +1,6 @@
 //! The result as a short architecture decision record in Markdown, for a team's docs.
 
-use crate::engine::{Certainty, Change, Dataset, Scorecard, Suggestion};
+use crate::engine::{Answers, Certainty, Change, Dataset, Scorecard, Suggestion};
 use crate::present::outcome::shown_reasons;
 use crate::present::text::{
     answer_label, criterion_title, framework_name, framework_reason, question_prompt, side_label,
@@ -10,7 +10,7 @@ use std::fmt::Write;
 /// Everything the record needs; `link` reproduces the result.
 pub struct Decision<'a> {
     pub ds: &'a Dataset,
-    pub answered: &'a [(String, String)],
+    pub answered: &'a Answers,
     pub scorecard: &'a Scorecard,
     pub suggestions: &'a [Suggestion],
     pub changes: &'a [Change],

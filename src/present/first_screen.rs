@@ -75,7 +75,10 @@ pub fn first_screen(ds: &Dataset, theme: &str, standalone: bool, compact: bool) 
     let decide = vec![
         container("bc-step-area", step_content),
         container("bc-copy-area", Vec::new()),
-        container("bc-path", path_markup(ds, &[], compact)),
+        container(
+            "bc-path",
+            path_markup(ds, &crate::engine::Answers::new(), compact),
+        ),
     ];
     let mut root = el("div")
         .class("bc")

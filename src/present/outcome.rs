@@ -1,10 +1,12 @@
 //! Everything the result shows, computed once per complete path.
 
-use crate::engine::{changes, scorecard, suggest, Change, Dataset, Reason, Scorecard, Suggestion};
+use crate::engine::{
+    changes, scorecard, suggest, Answers, Change, Dataset, Reason, Scorecard, Suggestion,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
-    pub answered: Vec<(String, String)>,
+    pub answered: Answers,
     pub scorecard: Scorecard,
     pub suggestions: Vec<Suggestion>,
     pub changes: Vec<Change>,
@@ -43,12 +45,12 @@ pub fn shown_reasons(scorecard: &Scorecard) -> (Vec<&Reason>, Vec<&Reason>) {
 }
 
 /// `None` only for a dataset without sides (validation refuses one).
-pub fn outcome_of(ds: &Dataset, answered: &[(String, String)]) -> Option<Outcome> {
+pub fn outcome_of(ds: &Dataset, answered: &Answers) -> Option<Outcome> {
     let scorecard = scorecard(ds, answered)?;
     let suggestions = suggest(ds, answered, &scorecard.winner);
     let changes = changes(ds, answered);
     Some(Outcome {
-        answered: answered.to_vec(),
+        answered: answered.clone(),
         scorecard,
         suggestions,
         changes,

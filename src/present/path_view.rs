@@ -1,13 +1,13 @@
 //! The answers so far as markup, each with a button that goes back to change it.
 
-use crate::engine::Dataset;
+use crate::engine::{Answers, Dataset};
 use crate::present::action::Action;
 use crate::present::markup::{el, Markup};
 use crate::present::text;
 
 /// `compact` (an embed's compact mode): the list one tap away, in a `<details>` whose summary
 /// says how many answers it holds.
-pub fn path_markup(ds: &Dataset, answered: &[(String, String)], compact: bool) -> Vec<Markup> {
+pub fn path_markup(ds: &Dataset, answered: &Answers, compact: bool) -> Vec<Markup> {
     if answered.is_empty() {
         return Vec::new();
     }

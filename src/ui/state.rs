@@ -1,7 +1,7 @@
 //! The widget's reactive state: one session signal, and the few signals the view needs
 //! around it. Every change to the answers goes through `Ctx`, which asks the engine.
 
-use crate::engine::{Dataset, Session, Step};
+use crate::engine::{Answers, Dataset, Session, Step};
 use crate::present::focus::Focus;
 use crate::present::outcome::{outcome_of, Outcome};
 use crate::present::tabs::Tab;
@@ -25,7 +25,7 @@ pub struct Ctx {
     /// What the reader sees now: a question or the result.
     pub step: Memo<Step>,
     /// The answered questions before the cursor: what a share link holds.
-    pub answered: Memo<Vec<(String, String)>>,
+    pub answered: Memo<Answers>,
     /// Present once the path is complete.
     pub outcome: Memo<Option<Outcome>>,
     /// A short message about a link that could not be used in full.
@@ -185,6 +185,6 @@ impl Ctx {
 }
 
 /// The answers an outcome memo's value was computed from (`None` for no value yet).
-fn answers_of(outcome: Option<&Option<Outcome>>) -> Option<Option<&[(String, String)]>> {
-    outcome.map(|outcome| outcome.as_ref().map(|outcome| outcome.answered.as_slice()))
+fn answers_of(outcome: Option<&Option<Outcome>>) -> Option<Option<&Answers>> {
+    outcome.map(|outcome| outcome.as_ref().map(|outcome| &outcome.answered))
 }

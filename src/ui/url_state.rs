@@ -7,7 +7,7 @@
 //! to change one answer, goes in the history entry's state (see `Revisit`). Both survive a
 //! reload, so a reload shows exactly what was there.
 
-use crate::engine::{encode, Dataset, Session, Step};
+use crate::engine::{encode, Answers, Dataset, Session, Step};
 use crate::present::restore::restore;
 use crate::ui::state::Ctx;
 use leptos::prelude::*;
@@ -115,7 +115,7 @@ pub fn sync_with_url(ctx: Ctx) {
             false => encode(ctx.ds, &kept),
         };
         let revisit = ctx.step.with(|step| Revisit::of(step, changing));
-        let depth = ctx.answered.with(Vec::len);
+        let depth = ctx.answered.with(Answers::len);
         if fragment != current_fragment() || revisit != current_revisit() {
             // A step forward, Change and Apply add a history entry (so the browser's Back
             // returns to where the reader was); loading the page and going back replace
