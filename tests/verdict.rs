@@ -166,6 +166,11 @@ fn the_scale_starts_above_the_tie_margin() {
     assert_eq!(scale.level(scale.too_close + 1), Level::Slight);
     assert_eq!(scale.level(scale.slight + 1), Level::Clear);
     assert_eq!(scale.level(scale.clear + 1), Level::Strong);
+    // The figure in words: singular, plural, a real minus sign.
+    assert_eq!(points(1), "1 point");
+    assert_eq!(points(0), "0 points");
+    assert_eq!(points(-1), "\u{2212}1 point");
+    assert_eq!(points(-3), "\u{2212}3 points");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! that the engine's level comes from, so the figure and the words cannot disagree.
 
 use crate::engine::{Dataset, LeadScale, Level, Scorecard};
-use crate::present::text::{question_prompt, side_label};
+use crate::present::text::{count, question_prompt, side_label};
 
 /// The level as a reader would say it.
 pub fn level_words(level: Level) -> &'static str {
@@ -25,15 +25,13 @@ pub fn level_key(level: Level) -> &'static str {
 }
 
 /// `1 point`, `2 points`, `−3 points` (with a real minus sign).
-pub fn points(count: i64) -> String {
-    let unit = match count.abs() {
-        1 => "point",
-        _ => "points",
+pub fn points(number: i64) -> String {
+    let sign = match number < 0 {
+        true => "\u{2212}",
+        false => "",
     };
-    match count < 0 {
-        true => format!("\u{2212}{} {unit}", count.abs()),
-        false => format!("{count} {unit}"),
-    }
+    let size = usize::try_from(number.unsigned_abs()).unwrap_or(usize::MAX);
+    sign.to_owned() + &count(size, "point", "points")
 }
 
 /// The headline's verdict: the level, then how the recommendation's points compare with
