@@ -228,6 +228,7 @@ test('a share link opens the same document in a fresh context', async () => {
   await other.click('[data-testid="undo"]');
   assert.equal(await text(other), draft);
   // Keeping the draft keeps it.
+  await other.goto('about:blank');
   await other.goto(link);
   await other.locator('[data-testid="confirm"][open]').waitFor();
   await other.click('[data-testid="confirm-no"]');
@@ -352,8 +353,10 @@ for (const width of [320, 360, 1280]) {
       assert.ok(scrollWidth <= clientWidth, `page is ${scrollWidth} px wide in a ${clientWidth} px viewport`);
       // The gutter's numbers sit beside their lines: same line height, same scroll.
       await page.locator('[data-testid="source"]').evaluate((element) => (element.scrollTop = 200));
-      const [gutterTop, sourceTop] = await page.evaluate(() => [document.getElementById('gutter').scrollTop, document.getElementById('source').scrollTop]);
-      assert.equal(gutterTop, sourceTop);
+      await page.waitForFunction(() => document.getElementById('gutter').scrollTop === 200);
+      const [gutterRow, sourceRow] = await page.evaluate(() => [document.querySelector('#gutter span:nth-child(11)'), document.getElementById('source')].map((element) => element.getBoundingClientRect().top));
+      // Line 11 starts 10 lines (200 px) below the first: at the top of the scrolled textarea.
+      assert.ok(Math.abs(gutterRow - (sourceRow + 8)) <= 1, `line 11's number at ${gutterRow}, the textarea's first row at ${sourceRow + 8}`);
       await page.context().close();
     }
   });
