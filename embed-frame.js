@@ -5,7 +5,7 @@ import { PROPERTIES } from './embed.js';
 
 const query = new URLSearchParams(location.search);
 const widget = document.createElement('backend-chooser');
-for (const name of ['theme', 'answers', 'compact']) {
+for (const name of ['theme', 'answers', 'compact', 'src']) {
   if (query.has(name)) widget.setAttribute(name, query.get(name));
 }
 document.body.append(widget);

@@ -1,6 +1,7 @@
 // backend-chooser loader: defines <backend-chooser>. Paste on any page:
 //   <script type="module" src="https://YOUR-HOST/PATH/embed.js"></script>
 //   <backend-chooser theme="auto" answers="" compact></backend-chooser>
+// With src="…/my-comparison.json" it shows an outside dataset (dataset-loader.js).
 // It finds its files beside itself, loads the wasm once per page, and mounts each element's
 // widget in its own shadow root. No inline script or style: works under
 // Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval' (with this host in it).
@@ -10,12 +11,6 @@ const THEMES = ['light', 'dark', 'auto', 'host'];
 /** The custom properties a host page may set (README, "Theming"; custom-elements.json). */
 export const PROPERTIES = ['accent', 'accent-text', 'bg', 'surface', 'text', 'muted', 'border', 'focus',
   'node', 'python', 'hybrid', 'warn-bg', 'warn-text', 'radius', 'font'].map((name) => `--bc-${name}`);
-const FALLBACK = [
-  'Choose Node.js for real-time, high-concurrency and full-stack JavaScript work.',
-  'Choose Python for data, machine learning and scientific work.',
-  'Use both when machine-learning services sit behind a real-time API.',
-  "When in doubt, start from your team's skills.",
-];
 
 const said = (value) => (/^(dark|light)$/i.test(value ?? '') ? value.toLowerCase() : null);
 const scheme = (value = '') => {
@@ -60,6 +55,19 @@ export function watchHost(changed) {
   };
 }
 
+/**
+ * The outside dataset at `src`, fetched and checked once per URL per page: `{ text }`, or
+ * `{ ok: false, show }` to show why not (dataset-loader.js, loaded only for `src`).
+ */
+const outside = async (src) => {
+  const { datasetUrl, loadDataset, showFailure } = await import('./dataset-loader.js');
+  const url = datasetUrl(src);
+  const loaded = url
+    ? await loadDataset(url)
+    : { ok: false, summary: `src="${src}" is not an http or https address of a dataset.`, problems: [] };
+  return { ...loaded, show: (parent, theme) => showFailure(parent, theme, loaded) };
+};
+
 let ready;
 /** The wasm, instantiated once per page however many elements there are. */
 const load = () =>
@@ -100,7 +108,7 @@ function printCopy(root) {
   Object.assign(frame.style, { position: 'fixed', width: '0', height: '0', border: '0', visibility: 'hidden' });
   const page = frame.contentDocument;
   page.documentElement.lang = document.documentElement.lang || 'en';
-  page.title = 'Node.js or Python? Choose your backend';
+  page.title = root.querySelector('.bc-title')?.textContent ?? document.title;
   const style = make(page.head, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
   const copy = page.importNode(root, true);
   // Printed, the parts one tap away (compact mode) are open.
@@ -113,7 +121,7 @@ function printCopy(root) {
 }
 
 class BackendChooser extends HTMLElement {
-  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url'];
+  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url', 'src'];
   #handle = null;
   #answers = null;
   #run = 0;
@@ -193,6 +201,11 @@ class BackendChooser extends HTMLElement {
       problems.push(`compact="${compactValue}" is not a yes or no; write compact (or leave it out). Using the full widget.`);
     }
     let standalone = new URL('./', HERE).href;
+    // An outside dataset: its address (checked by dataset-loader.js) and, unless the
+    // author names another page, the standalone page showing it.
+    const src = this.getAttribute('src');
+    const url = src === null ? null : URL.parse?.(src.trim(), document.baseURI);
+    if (url && /^https?:$/.test(url.protocol)) standalone += `?src=${encodeURIComponent(url.href)}`;
     const link = this.getAttribute('standalone-url');
     if (link !== null) {
       let url = null;
@@ -206,7 +219,7 @@ class BackendChooser extends HTMLElement {
       }
     }
     const answers = this.#answers ?? this.getAttribute('answers') ?? '';
-    return { theme, follow, compact, standalone, answers, problems };
+    return { theme, follow, compact, standalone, answers, problems, src };
   }
 
   async #mount() {
@@ -245,26 +258,33 @@ class BackendChooser extends HTMLElement {
     }
     if (!widget.hasChildNodes()) {
       // Something to read while the wasm loads on a slow connection (replaced on mount).
-      make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
+      make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the decision widget…');
     }
     let glue = null;
+    let dataset;
     try {
-      [glue] = await Promise.all([load(), styled]);
+      [glue, dataset] = await Promise.all([load(), options.src === null ? {} : outside(options.src), styled]);
     } catch (error) {
       console.warn('backend-chooser: the widget could not start; showing a summary instead.', error);
       await styled;
       if (run !== this.#run) return;
       widget.replaceChildren();
+      // An outside dataset says why, with its own summary when it has one.
+      if (options.src !== null) return (await outside(options.src)).show(widget, options.theme);
       const box = make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme, 'data-testid': 'fallback' });
-      make(box, 'p', { class: 'bc-title' }, 'Node.js or Python? Choose your backend');
-      make(box, 'p', {}, 'The interactive comparison could not start in this browser or on this page. In short:');
-      make(box, 'p', {}, FALLBACK.join(' '));
+      make(box, 'p', {}, 'The interactive comparison could not start in this browser or on this page.');
       make(make(box, 'p'), 'a', { href: options.standalone }, 'Open the full comparison');
       return;
     }
     if (run !== this.#run || !this.isConnected) return;
     widget.replaceChildren();
-    this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone);
+    if (dataset.ok === false) return dataset.show(widget, options.theme);
+    try {
+      this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone, dataset.text);
+    } catch (why) {
+      const { showFailure } = await import('./dataset-loader.js');
+      showFailure(widget, options.theme, { summary: `The comparison could not be read: ${why}`, problems: [] });
+    }
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
   }

@@ -40,3 +40,18 @@ pub fn default_dataset() -> Result<&'static Dataset, &'static LoadError> {
         })
         .as_ref()
 }
+
+/// A dataset from outside the widget (an author's `src`), kept for the page's lifetime
+/// (widgets hold `&'static Dataset`s; each mount of an outside dataset keeps one copy).
+///
+/// In the wasm it is read with `validate::parse` alone, like the default dataset: the text
+/// comes from `dataset-loader.js`, which hands over only what the engine's full validator
+/// (`engine::load`, run in the separate checker wasm) has accepted, so the widget's wasm
+/// does not carry the cross-checks (5.4 KB of brotli). Natively every check runs.
+pub fn outside_dataset(text: &str) -> Result<&'static Dataset, LoadError> {
+    #[cfg(target_arch = "wasm32")]
+    let ds = engine::validate::parse(text)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    let ds = engine::load(text)?;
+    Ok(Box::leak(Box::new(ds)))
+}

@@ -721,7 +721,7 @@ mod actions {
     use backend_chooser::present::markup::Element;
     use backend_chooser::present::question_view::question_markup;
     use backend_chooser::present::shell::{
-        copy_status_markup, dataset_error_markup, embed_panel_markup, filter_markup, header_markup,
+        copy_status_markup, embed_panel_markup, filter_markup, header_markup,
         notice_markup,
     };
     use backend_chooser::present::tabs::{tabs_markup, Tab};
@@ -889,7 +889,6 @@ mod actions {
             notice_markup(None),
             copy_status_markup("Copied.", Some("text"), "copy-status"),
             filter_markup("bc1-filter"),
-            dataset_error_markup("auto", "problem"),
             compare_markup(ds(), "", &[]),
         ];
         for markup in none {

@@ -3,7 +3,7 @@
 
 use backend_chooser::present::markup::{el, Markup};
 use backend_chooser::ui::markup_dom::replace_children;
-use backend_chooser::ui::{App, Host, Options, Theme};
+use backend_chooser::ui::{Host, Options, Theme, Widget};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -27,10 +27,12 @@ fn mount(fragment: &str, compact: bool) -> web_sys::HtmlElement {
         fragment: fragment.to_owned(),
         theme: Theme::Dark,
         compact,
+        dataset: None,
     };
+    let ds = options.dataset().expect("the default dataset");
     leptos::mount::mount_to(
         parent.clone(),
-        move || view! { <App options=options.clone() /> },
+        move || view! { <Widget ds options=options.clone() /> },
     )
     .forget();
     parent
@@ -159,7 +161,9 @@ async fn mount_embedded_mounts_and_unmount_removes_everything() {
         "light",
         true,
         "https://example.org/chooser/".to_owned(),
-    );
+        None,
+    )
+    .expect("mounted");
     leptos::task::tick().await;
     let theme = find(&parent, "[data-testid=widget]")
         .expect("a widget")
@@ -178,6 +182,39 @@ async fn mount_embedded_mounts_and_unmount_removes_everything() {
         0,
         "nothing left after unmount"
     );
+}
+
+#[wasm_bindgen_test]
+async fn mount_embedded_shows_an_outside_dataset_and_refuses_an_unreadable_one() {
+    use backend_chooser::ui::embed::mount_embedded;
+    let mount = |dataset: &str| {
+        let parent: web_sys::HtmlElement =
+            document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&parent).unwrap();
+        let handle = mount_embedded(
+            parent.clone(),
+            String::new(),
+            "auto",
+            false,
+            "https://example.org/chooser/".to_owned(),
+            Some(dataset.to_owned()),
+        );
+        (parent, handle)
+    };
+    let (parent, handle) = mount(include_str!("fixtures/small.json"));
+    assert!(handle.is_ok());
+    leptos::task::tick().await;
+    let title = find(&parent, ".bc-title").expect("a title");
+    assert_eq!(
+        title.text_content(),
+        backend_chooser::outside_dataset(include_str!("fixtures/small.json"))
+            .map(|ds| ds.title.clone())
+            .ok()
+    );
+    let (parent, handle) = mount("{\"id\": 3}");
+    let error = handle.err().expect("refused");
+    assert!(error.contains("expected a string"), "{error}");
+    assert_eq!(parent.child_element_count(), 0, "nothing mounted");
 }
 
 #[wasm_bindgen_test]

@@ -29,6 +29,7 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str, compact: bool)
         .class("bc-verdict")
         .attr("part", "verdict")
         .attr("data-side", scorecard.winner.as_str())
+        .attr("data-tone", text::tone(ds, &scorecard.winner))
         .attr("data-testid", "verdict")
         .child(
             el("h2")
@@ -307,7 +308,7 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
                 .child(
                     el("span")
                         .class("bc-swatch")
-                        .attr("data-side", side.id.as_str()),
+                        .attr("data-tone", text::tone(ds, &side.id)),
                 )
                 .text(side.label.as_str())
                 .into()
@@ -338,7 +339,7 @@ fn breakdown(ds: &Dataset, scorecard: &Scorecard) -> Vec<Markup> {
                         .child(
                             svg("rect")
                                 .class("bc-bar")
-                                .attr("data-side", side.side_id.as_str())
+                                .attr("data-tone", text::tone(ds, &side.side_id))
                                 .attr("data-negative", (side.points < 0).to_string())
                                 .attr("x", format!("{x}%"))
                                 .attr("width", format!("{width}%"))

@@ -126,26 +126,6 @@ pub fn filter_markup(id: &str) -> Vec<Markup> {
         .into()]
 }
 
-/// Shown instead of the questions when the dataset cannot be loaded: what happened, and
-/// every problem with its place.
-pub fn dataset_error_markup(theme: &'static str, problems: &str) -> Vec<Markup> {
-    vec![el("div")
-        .class("bc")
-        .attr("data-theme", theme)
-        .attr("data-testid", "widget")
-        .child(
-            el("div")
-                .class("bc-notice bc-error")
-                .attr("role", "alert")
-                .attr("data-testid", "dataset-error")
-                .child(el("p").text(
-                    "The comparison data could not be loaded, so the questions cannot be shown.",
-                ))
-                .child(el("pre").text(problems)),
-        )
-        .into()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,19 +154,6 @@ mod tests {
     fn no_notice_without_a_message() {
         assert!(notice_markup(None).is_empty());
         assert_eq!(text(&notice_markup(Some("Bad link."))), "Bad link.Dismiss");
-    }
-
-    #[test]
-    fn a_broken_dataset_says_so_with_every_problem_in_an_alert() {
-        let markup = dataset_error_markup("dark", "questions[0].next: unknown question \"x\"");
-        let alert = crate::present::markup::by_test_id(&markup[0], "dataset-error");
-        assert_eq!(alert.len(), 1);
-        assert_eq!(alert[0].attribute("role"), Some("alert"));
-        assert!(text(&markup).contains("questions[0].next: unknown question \"x\""));
-        let Markup::Element(root) = &markup[0] else {
-            panic!("an element");
-        };
-        assert_eq!(root.attribute("data-theme"), Some("dark"));
     }
 
     #[test]

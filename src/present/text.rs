@@ -82,6 +82,14 @@ pub fn side_label(ds: &Dataset, side_id: &str) -> String {
         .to_owned()
 }
 
+/// The colour a side is drawn in: `"1"`, `"2"` or `"3"` by its place in the dataset
+/// (`--bc-node`, `--bc-python`, `--bc-hybrid` in widget.css: the first, second and third
+/// side's colours), repeating from the fourth side on.
+pub fn tone(ds: &Dataset, side_id: &str) -> &'static str {
+    let place = ds.sides.iter().position(|side| side.id == side_id);
+    ["1", "2", "3"][place.unwrap_or_default() % 3]
+}
+
 /// The prompt of a question, or its id.
 pub fn question_prompt(ds: &Dataset, question_id: &str) -> String {
     ds.question(question_id)

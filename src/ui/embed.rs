@@ -8,7 +8,7 @@ use crate::present::shell::{copy_status_markup, embed_panel_markup};
 use crate::present::text;
 use crate::ui::markup_dom::{markup_container, Event};
 use crate::ui::state::{Ctx, Host};
-use crate::ui::{App, Options, Theme};
+use crate::ui::{Options, Theme, Widget};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -27,7 +27,9 @@ impl Handle {
 
 /// Mounts an embedded widget into `parent` (a container inside the element's shadow
 /// root). `theme` is `light`, `dark` or anything else for `auto` (`embed.js` validates
-/// it); `standalone_url` is where "copy link" points.
+/// it); `standalone_url` is where "copy link" points; `dataset` is an outside dataset's
+/// text, checked by `dataset-loader.js` (`None`: the default dataset). An error says why
+/// the dataset cannot be read (`embed.js` shows it).
 #[wasm_bindgen]
 pub fn mount_embedded(
     parent: web_sys::HtmlElement,
@@ -35,7 +37,8 @@ pub fn mount_embedded(
     theme: &str,
     compact: bool,
     standalone_url: String,
-) -> Handle {
+    dataset: Option<String>,
+) -> Result<Handle, String> {
     let theme = match theme {
         "light" => Theme::Light,
         "dark" => Theme::Dark,
@@ -46,12 +49,14 @@ pub fn mount_embedded(
         fragment,
         theme,
         compact,
+        dataset,
     };
-    Handle {
+    let ds = options.dataset()?;
+    Ok(Handle {
         _mounted: Box::new(leptos::mount::mount_to(parent, move || {
-            view! { <App options /> }
+            view! { <Widget ds options /> }
         })),
-    }
+    })
 }
 
 fn set(object: &Object, key: &str, value: JsValue) {
@@ -142,8 +147,13 @@ fn attribute_text(text: &str) -> String {
 /// One embed snippet for the standalone page's "Embed this" panel, with the widget's
 /// theme and the current answers filled in. Snippets are text, never HTML.
 pub fn snippet(ctx: Ctx, which: Snippet) -> String {
-    let page = crate::ui::dom::page_url_without_fragment();
-    let page = page.split('?').next().unwrap_or_default();
+    let url = crate::ui::dom::page_url_without_fragment();
+    let (page, query) = url.split_once('?').unwrap_or((&url, ""));
+    // An outside dataset (`?src=`, still percent-encoded) goes into both snippets.
+    let src = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("src="))
+        .unwrap_or_default();
     // `get`, not indexing: see `engine::decode_lenient` on slicing a `str`.
     let base = page
         .get(..page.rfind('/').map_or(0, |slash| slash + 1))
@@ -156,20 +166,27 @@ pub fn snippet(ctx: Ctx, which: Snippet) -> String {
     let empty = fragment.is_empty();
     match which {
         Snippet::Script => {
-            let answers = match empty {
+            let mut attributes = match empty {
                 true => String::new(),
                 false => format!(" answers=\"{fragment}\""),
             };
+            if !src.is_empty() {
+                let src = js_sys::decode_uri_component(src).map_or_else(|_| src.into(), String::from);
+                attributes = format!(" src=\"{}\"{attributes}", attribute_text(&src));
+            }
             format!(
                 "<script type=\"module\" src=\"{base}embed.js\"></script>\n\
-                 <backend-chooser theme=\"{theme}\"{answers}></backend-chooser>"
+                 <backend-chooser theme=\"{theme}\"{attributes}></backend-chooser>"
             )
         }
         Snippet::Frame => {
-            let query = match empty {
+            let mut query = match empty {
                 true => String::new(),
                 false => format!("&amp;answers={}", js_sys::encode_uri_component(&fragment)),
             };
+            if !src.is_empty() {
+                query = format!("&amp;src={}{query}", attribute_text(src));
+            }
             let title = attribute_text(&ctx.ds.title);
             format!(
                 "<iframe src=\"{base}embed.html?theme={theme}{query}\" title=\"{title}\" \

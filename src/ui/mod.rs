@@ -19,13 +19,12 @@ use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
 use crate::present::shell::{
-    copy_status_markup, dataset_error_markup, filter_markup, header_markup, notice_markup,
+    copy_status_markup, filter_markup, header_markup, notice_markup,
 };
 use crate::present::tabs::{tabs_markup, Tab};
 use crate::present::text;
 use crate::present::tree_layout::layout;
 use actions::CopyState;
-use leptos::either::Either;
 use leptos::prelude::*;
 use markup_dom::{markup_container, Event};
 use state::Ctx;
@@ -60,38 +59,56 @@ pub struct Options {
     pub theme: Theme,
     /// Only the questions and the result: no comparison table or tree map tabs.
     pub compact: bool,
+    /// An outside dataset's text, checked by `dataset-loader.js`; `None`: the default.
+    pub dataset: Option<String>,
 }
 
 /// Mounts the standalone page's widget into `#backend-chooser[data-standalone]`, its
 /// state in the URL. On any other page (a host page that loaded the wasm through
-/// `embed.js`) it does nothing, even if that page has an element with this id.
+/// `embed.js`) it does nothing, even if that page has an element with this id; nor on a
+/// page for an outside dataset (`?src=`), whose script calls `mount_standalone_with` once
+/// `dataset-loader.js` has fetched and checked it.
 pub fn mount_standalone() {
+    let outside = web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .is_some_and(|query| query.split(['?', '&']).any(|pair| pair.starts_with("src=")));
+    if !outside {
+        let _ = mount_standalone_with(None);
+    }
+}
+
+/// Mounts the standalone page's widget on `dataset` (checked text from
+/// `dataset-loader.js`), or on the default dataset for `None`; or says why it cannot.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_standalone_with(dataset: Option<String>) -> Result<(), String> {
     let Some(parent) = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("backend-chooser"))
         .filter(|element| element.has_attribute("data-standalone"))
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     else {
-        return;
+        return Ok(());
     };
     let options = Options {
         host: Host::Standalone,
         fragment: url_state::current_fragment(),
         theme: Theme::Auto,
         compact: false,
+        dataset,
     };
-    leptos::mount::mount_to(parent, move || view! { <App options=options.clone() /> }).forget();
+    let ds = options.dataset()?;
+    leptos::mount::mount_to(parent, move || view! { <Widget ds options /> }).forget();
+    Ok(())
 }
 
-/// The widget, or a readable error when its dataset cannot be loaded.
-#[component]
-pub fn App(options: Options) -> impl IntoView {
-    match crate::default_dataset() {
-        Ok(ds) => Either::Left(view! { <Widget ds options /> }),
-        Err(error) => {
-            let theme = options.theme.attribute();
-            let markup = Box::new(move || dataset_error_markup(theme, &error.to_string()));
-            Either::Right(markup_container(markup, "bc-failed", None))
+impl Options {
+    /// The dataset these options name: an outside one (`crate::outside_dataset`) or the
+    /// default; or why it cannot be read, in words (never reached for text that
+    /// `dataset-loader.js` has checked, nor for the default, which the build checked).
+    pub fn dataset(&self) -> Result<&'static Dataset, String> {
+        match &self.dataset {
+            Some(text) => crate::outside_dataset(text).map_err(|error| error.to_string()),
+            None => crate::default_dataset().map_err(|error| error.to_string()),
         }
     }
 }
@@ -107,6 +124,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         fragment,
         theme,
         compact,
+        ..
     } = options;
     let standalone = host == Host::Standalone;
     let Restored { session, notice } = restore(ds, &fragment);
