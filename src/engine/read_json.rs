@@ -238,6 +238,8 @@ impl Reader {
             start: self.string(&mut o, "start"),
             questions: self.list(&mut o, "questions", false, Reader::question),
         };
+        // For editors (`"$schema": "./dataset.schema.json"`): a string, otherwise ignored.
+        self.optional_string(&mut o, "$schema");
         self.finish(o);
         dataset
     }
