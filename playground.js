@@ -4,6 +4,8 @@
 // preview is <backend-chooser src="blob:…"> (embed.js) on the latest valid text. Everything
 // from the text or a link is shown as text, never HTML. No request leaves this site.
 
+import { LIMIT } from './dataset-loader.js';
+
 const $ = (id) => document.getElementById(id);
 const source = $('source');
 const gutter = $('gutter');
@@ -13,8 +15,9 @@ const DRAFT_KEY = 'backend-chooser-playground:draft';
 const URL_KEY = 'backend-chooser-playground:json-url';
 /** Share links longer than this may be cut short by browsers, chat apps and servers. */
 export const LINK_LIMIT = 8000;
-/** The largest document a share link may unpack to (a hostile link cannot fill the memory). */
-const MAX_TEXT = 1 << 20;
+/** The largest document a share link may unpack to: the widget's own limit on a dataset (a
+ *  hostile link cannot fill the memory). */
+const MAX_TEXT = LIMIT;
 const CHECK_DELAY = 300;
 const SAVE_DELAY = 500;
 /** Problems listed at most (the count says how many more). */

@@ -108,18 +108,18 @@ test('broken JSON names its line; the problem moves the cursor there; the fix up
   assert.equal(value.slice(0, await editor.evaluate((element) => element.selectionStart)).split('\n').length, line);
 
   // The fix (and a new first prompt) reaches the preview.
-  const fixed = STARTER.replace('Who reads your API?', 'Who calls your API?');
+  const fixed = STARTER.replace('How many teams work on it?', 'How many teams build it?');
   await replaceTyped(page, fixed);
   await waitForStatus(page, /^No problems/);
   assert.equal(await page.locator('[data-testid="preview-note"]').innerText(), 'The preview shows your text.');
-  await previewQuestion(page).filter({ hasText: 'Who calls your API?' }).waitFor();
+  await previewQuestion(page).filter({ hasText: 'How many teams build it?' }).waitFor();
   assert.deepEqual(page.problems, []);
 });
 
 test('a semantic problem is listed with its path and line', async () => {
   const page = await open();
   await waitForStatus(page, /^No problems/);
-  const broken = STARTER.replace('"next": "caching"', '"next": "nowhere"');
+  const broken = STARTER.replace('"next": "known"', '"next": "nowhere"');
   await replaceTyped(page, broken);
   await waitForStatus(page, /problem/);
   const line = broken.split('\n').findIndex((row) => row.includes('"nowhere"')) + 1;
@@ -129,7 +129,7 @@ test('a semantic problem is listed with its path and line', async () => {
 
 test('the draft is saved as you type and restored on reload', async () => {
   const page = await open();
-  const edited = STARTER.replace('REST or GraphQL for your API?', 'Saved title');
+  const edited = STARTER.replace('One service or several?', 'Saved title');
   await replaceTyped(page, edited);
   await page.waitForFunction(() => localStorage.getItem('backend-chooser-playground:draft')?.includes('Saved title'));
   await page.reload();
@@ -172,7 +172,7 @@ test('a template replaces the text with Undo; Reset asks first', async () => {
   assert.equal(await page.locator('[data-testid="undo"]').isVisible(), false);
 
   // Reset: "Keep my text" changes nothing; the other button resets, with Undo.
-  await replaceTyped(page, STARTER.replace('REST', 'Mine'));
+  await replaceTyped(page, STARTER.replace('One team', 'Mine'));
   const mine = await text(page);
   await page.click('[data-testid="reset"]');
   assert.ok(await page.locator('[data-testid="confirm"]').isVisible());
@@ -201,7 +201,7 @@ async function shareLink(page) {
 
 test('a share link opens the same document in a fresh context', async () => {
   const page = await open();
-  const doc = STARTER.replace('REST or GraphQL for your API?', 'Shared — “quoted” ✓ title');
+  const doc = STARTER.replace('One service or several?', 'Shared — “quoted” ✓ title');
   await replaceTyped(page, doc);
   const link = await shareLink(page);
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/playground\.html#doc=[A-Za-z0-9_-]+$/);
@@ -216,7 +216,7 @@ test('a share link opens the same document in a fresh context', async () => {
 
   // Where a different draft is saved, the link asks first; Undo brings the draft back.
   const other = await open();
-  const draft = STARTER.replace('REST', 'My own draft');
+  const draft = STARTER.replace('One team', 'My own draft');
   await replaceTyped(other, draft);
   await other.waitForFunction(() => localStorage.getItem('backend-chooser-playground:draft')?.includes('My own draft'));
   await other.goto('about:blank');
@@ -256,17 +256,17 @@ test('a link too long to send says so and offers the file; a damaged link is sai
     await damaged.locator('[data-testid="notice"]').filter({ hasText: reason }).waitFor();
     assert.equal(await text(damaged), STARTER, 'the starter, since nothing was saved');
   }
-  // A link that unpacks to more than 1 MiB is refused, not unpacked whole.
+  // A link that unpacks to more than 512 KiB (the widget's limit) is refused, not unpacked whole.
   const bomb = await page.evaluate(async () => (await import('./playground.js')).pack(' '.repeat(3 << 20)));
   const big = await open({}, `${playground()}#doc=${bomb}`);
-  await big.locator('[data-testid="notice"]').filter({ hasText: 'unpacks to more than 1,048,576 bytes' }).waitFor();
+  await big.locator('[data-testid="notice"]').filter({ hasText: 'unpacks to more than 524,288 bytes' }).waitFor();
 });
 
 test('Download saves the text as a JSON file named after its id', async () => {
   const page = await open();
   await waitForStatus(page, /^No problems/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="download"]')]);
-  assert.equal(download.suggestedFilename(), 'rest-or-graphql.json');
+  assert.equal(download.suggestedFilename(), 'one-service-or-several.json');
   assert.equal(readFileSync(await download.path(), 'utf8'), STARTER);
 });
 
@@ -274,7 +274,7 @@ test('the embed snippets, pasted into a page, show the widget with the hosted fi
   const page = await open();
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await waitForStatus(page, /^No problems/);
-  assert.equal(await page.locator('[data-testid="json-url"]').inputValue(), 'https://your-site.example/rest-or-graphql.json');
+  assert.equal(await page.locator('[data-testid="json-url"]').inputValue(), 'https://your-site.example/one-service-or-several.json');
   const hosted = `${env.url}sqlite-or-postgresql.json`;
   await page.fill('[data-testid="json-url"]', 'not an address');
   assert.match(await page.locator('[data-testid="json-url-note"]').innerText(), /not a full web address/);
@@ -285,7 +285,7 @@ test('the embed snippets, pasted into a page, show the widget with the hosted fi
   assert.equal(script, `<script type="module" src="${env.url}embed.js"></script>\n<backend-chooser src="${hosted}"></backend-chooser>`);
   await page.click('[data-testid="copy-frame"]');
   const frame = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(frame.startsWith(`<iframe src="${env.url}embed.html?src=${encodeURIComponent(hosted)}" title="REST or GraphQL for your API?"`), frame);
+  assert.ok(frame.startsWith(`<iframe src="${env.url}embed.html?src=${encodeURIComponent(hosted)}" title="One service or several?"`), frame);
 
   const prompt = firstPrompt(readFileSync(join(DIST, 'sqlite-or-postgresql.json'), 'utf8'));
   const host = await page.context().newPage();
@@ -332,7 +332,7 @@ for (const colorScheme of ['light', 'dark']) {
     await previewQuestion(page).first().waitFor();
     await page.locator('[data-testid="report-box"] summary').click();
     assert.deepEqual(await axeViolations(page), [], 'valid');
-    await replaceTyped(page, STARTER.replace('"next": "caching"', '"next": "nowhere"').replace('"version": 1,', '"version": 1'));
+    await replaceTyped(page, STARTER.replace('"next": "known"', '"next": "nowhere"').replace('"version": 1,', '"version": 1'));
     await waitForStatus(page, /problem/);
     await page.click('[data-testid="reset"]');
     assert.deepEqual(await axeViolations(page), [], 'broken, with the dialog open');
