@@ -25,7 +25,6 @@ const SHOWN = 100;
 
 let checker = null;
 let lastValid = null;
-let previewUrl = null;
 let undoText = null;
 let saveTimer = 0;
 let checkTimer = 0;
@@ -247,14 +246,53 @@ const place = ({ line, column }) => (line > 0 ? `line ${line}, column ${column}`
 function preview(text) {
   if (text === lastValid) return;
   lastValid = text;
-  const old = previewUrl;
-  previewUrl = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const widget = document.createElement('backend-chooser');
-  widget.setAttribute('src', previewUrl);
-  $('preview').replaceChildren(widget);
-  if (old) URL.revokeObjectURL(old);
+  urls.set(widget, URL.createObjectURL(new Blob([text], { type: 'application/json' })));
+  widget.setAttribute('src', urls.get(widget));
+  // The reader's place in the preview carries over (answers that no longer fit are dropped
+  // by the widget, which says so).
+  if (answers) widget.setAttribute('answers', answers);
+  swapIn(widget);
   updateSnippets();
   if ($('report-box').open) updateReport();
+}
+
+/** Each preview element's blob: URL, freed when the element goes. */
+const urls = new WeakMap();
+const drop = (widget) => {
+  if (!widget) return;
+  widget.remove();
+  URL.revokeObjectURL(urls.get(widget));
+};
+
+let answers = '';
+$('preview').addEventListener('backend-chooser:answer', (event) => (answers = event.detail?.fragment ?? ''));
+
+/**
+ * Shows `widget` in place of the previous preview once it has drawn itself (or after 5 s),
+ * so the preview does not collapse to a loading line on every change.
+ */
+function swapIn(widget) {
+  const box = $('preview');
+  for (const pending of box.querySelectorAll('backend-chooser[hidden]')) drop(pending);
+  const shown = box.querySelector('backend-chooser:not([hidden])');
+  if (shown) widget.hidden = true;
+  box.append(widget);
+  const started = performance.now();
+  const drawn = () => {
+    if (!widget.isConnected) return;
+    const root = widget.shadowRoot;
+    const ready = root?.querySelector('.bc') && !root.querySelector('[data-testid="loading"]');
+    if (!ready && performance.now() - started < 5000) {
+      requestAnimationFrame(drawn);
+      return;
+    }
+    const focused = shown?.matches(':focus-within');
+    drop(shown);
+    widget.hidden = false;
+    if (focused) widget.shadowRoot?.querySelector('[data-step-heading], button, input')?.focus();
+  };
+  requestAnimationFrame(drawn);
 }
 
 function updateReport() {
