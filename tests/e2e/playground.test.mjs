@@ -116,6 +116,20 @@ test('broken JSON names its line; the problem moves the cursor there; the fix up
   assert.deepEqual(page.problems, []);
 });
 
+test('the preview keeps the reader’s place across edits, in one element', async () => {
+  const page = await open();
+  const widget = page.locator('[data-testid="preview"] backend-chooser:not([hidden])');
+  await widget.locator('[data-testid="question"] input[type="radio"]').first().waitFor();
+  await widget.locator('[data-testid="question"] input[type="radio"]').nth(1).check();
+  await widget.locator('[data-testid="next"]').click();
+  const second = JSON.parse(STARTER).questions[1].prompt;
+  await widget.locator('[data-step-heading]').filter({ hasText: second }).waitFor();
+  await replaceTyped(page, STARTER.replace(second, 'Are the parts’ boundaries known?'));
+  await widget.locator('[data-step-heading]').filter({ hasText: 'Are the parts’ boundaries known?' }).waitFor();
+  assert.equal(await page.locator('[data-testid="preview"] backend-chooser').count(), 1);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a semantic problem is listed with its path and line', async () => {
   const page = await open();
   await waitForStatus(page, /^No problems/);
