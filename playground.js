@@ -547,8 +547,15 @@ async function loadChecker() {
     $('status').dataset.state = 'problems';
     return;
   }
-  validate();
+  // The text may still be on its way (a template, a question about a share link): it is
+  // checked once it is in the editor (edited(), and after start()).
+  if (textReady) validate();
 }
 
+let textReady = false;
 renderGutter();
-Promise.all([start(), loadChecker()]).then(() => validate());
+start().then(() => {
+  textReady = true;
+  validate();
+});
+loadChecker();

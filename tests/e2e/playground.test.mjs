@@ -326,9 +326,12 @@ test('keyboard only: Tab leaves the editor; every control is reachable', async (
   // The toolbar, by keyboard: choose a template and load it, then Undo.
   await page.locator('[data-testid="template"]').focus();
   await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('[data-testid="template"]').inputValue(), 'node-vs-python.json');
   await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'load-template');
   await page.keyboard.press('Enter');
   await page.locator('[data-testid="undo"]').waitFor();
+  assert.equal(await text(page), readFileSync(join(DIST, 'node-vs-python.json'), 'utf8'));
   await page.locator('[data-testid="undo"]').press('Enter');
   assert.equal(await text(page), before);
 });
