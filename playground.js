@@ -222,7 +222,8 @@ function showProblems(problems) {
     const message = document.createElement('span');
     message.textContent = problem.message;
     button.append(where, ' ', message);
-    if (problem.path) {
+    // The checker's `syntax` and `input` are kinds, not places in the document.
+    if (problem.path && problem.path !== 'syntax' && problem.path !== 'input') {
       const path = document.createElement('code');
       path.textContent = problem.path;
       button.append(' ', path);
