@@ -37,6 +37,7 @@ const plural = (n, word) => `${number(n)} ${word}${n === 1 ? '' : 's'}`;
 function notice(text, { undo = false, download = false } = {}) {
   $('notice').textContent = text;
   $('undo').hidden = !undo;
+  $('undo').textContent = 'Undo';
   $('notice-download').hidden = !download;
   $('share-field').hidden = true;
 }
@@ -55,13 +56,15 @@ function setText(text) {
   edited();
 }
 
+// Undo swaps the text with the one it replaced, and then offers Redo: neither loses a word.
 $('undo').addEventListener('click', () => {
   if (undoText === null) return;
+  const redo = $('undo').textContent === 'Undo';
   const text = undoText;
-  undoText = null;
+  undoText = source.value;
   setText(text);
-  notice('Your previous text is back.');
-  source.focus();
+  notice(redo ? 'Your previous text is back.' : 'The replacement is back.', { undo: true });
+  $('undo').textContent = redo ? 'Redo' : 'Undo';
 });
 
 // ---- Storage: every failure (full, disabled, blocked) is said, never thrown ----

@@ -183,7 +183,12 @@ test('a template replaces the text with Undo; Reset asks first', async () => {
   await previewQuestion(page).filter({ hasText: firstPrompt(second) }).waitFor();
   await page.click('[data-testid="undo"]');
   assert.equal(await text(page), STARTER);
-  assert.equal(await page.locator('[data-testid="undo"]').isVisible(), false);
+  // Undo is undone by Redo: neither loses a word.
+  assert.equal(await page.locator('[data-testid="undo"]').innerText(), 'Redo');
+  await page.click('[data-testid="undo"]');
+  assert.equal(await text(page), second);
+  await page.click('[data-testid="undo"]');
+  assert.equal(await text(page), STARTER);
 
   // Reset: "Keep my text" changes nothing; the other button resets, with Undo.
   await replaceTyped(page, STARTER.replace('One team', 'Mine'));
