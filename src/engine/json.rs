@@ -145,7 +145,9 @@ pub fn locate(text: &str, at: &str) -> Option<(usize, usize)> {
         depth += 1;
         rest = rest.get(length..).unwrap_or_default();
     }
-    Some(reader.position(found))
+    // The place of an error there: the one computation of a line and column.
+    let JsonError { line, column, .. } = reader.error_at(found, "");
+    Some((line, column))
 }
 
 /// `text` as a JSON string, quotes included: `"`, `\` and control characters escaped
@@ -194,8 +196,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The line and column of the byte at `index` (or of the last byte, past the end).
-    fn position(&self, index: usize) -> (usize, usize) {
+    /// An error about the byte at `index` (or the end of the text, past it).
+    fn error_at(&self, index: usize, message: &'static str) -> JsonError {
         let end = (index + 1).min(self.bytes.len());
         let before = self.bytes.get(..end).unwrap_or_default();
         let line_start = before
@@ -203,15 +205,9 @@ impl Reader<'_> {
             .rposition(|&byte| byte == b'\n')
             .map_or(0, |newline| newline + 1);
         let line = 1 + before.iter().filter(|&&byte| byte == b'\n').count();
-        (line, end - line_start)
-    }
-
-    /// An error about the byte at `index` (or the end of the text, past it).
-    fn error_at(&self, index: usize, message: &'static str) -> JsonError {
-        let (line, column) = self.position(index);
         JsonError {
             line,
-            column,
+            column: end - line_start,
             message,
         }
     }
