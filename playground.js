@@ -214,7 +214,8 @@ function showProblems(problems) {
   }
   const first = problems[0];
   $('status').dataset.state = 'problems';
-  $('status').textContent = `${plural(problems.length, 'problem')}. The first, ${place(first)}: ${first.message}`;
+  // Short, as a live region should be; the list below says what each problem is.
+  $('status').textContent = `${plural(problems.length, 'problem')}. The first is at ${place(first)}.`;
   for (const problem of problems.slice(0, SHOWN)) {
     const button = document.createElement('button');
     button.type = 'button';

@@ -69,6 +69,11 @@ test('a fresh playground holds the starter, valid, with its first question in th
   // The map of the tree is a tab of the previewed widget.
   await page.locator('[data-testid="preview"] backend-chooser [data-testid="tab-map"]').click();
   await page.locator('[data-testid="preview"] backend-chooser [data-testid="tree-map"]').waitFor();
+  // The report is the checker's (check-dataset's): 2 × 2 answers make 4 paths.
+  await page.locator('[data-testid="report-box"] summary').click();
+  const report = await page.locator('[data-testid="report"]').innerText();
+  assert.match(report, /^paths: 4$/m);
+  assert.match(report, /^no problems$/m);
   assert.deepEqual(foreign(page), []);
   assert.deepEqual(page.problems, []);
 });
@@ -84,7 +89,7 @@ test('broken JSON names its line; the problem moves the cursor there; the fix up
   await editor.focus();
   await editor.evaluate((element, at) => element.setSelectionRange(at, at), offset);
   await page.keyboard.type('x');
-  await waitForStatus(page, new RegExp(`^1 problem\\. The first, line ${line}, column \\d+`));
+  await waitForStatus(page, new RegExp(`^1 problem\\. The first is at line ${line}, column \\d+\\.$`));
   const problem = page.locator('[data-testid="problem"]');
   assert.equal(await problem.count(), 1);
   assert.match(await problem.innerText(), new RegExp(`^line ${line}, column \\d+`));
@@ -135,7 +140,7 @@ test('a semantic problem is listed with its path and line', async () => {
   await waitForStatus(page, /^No problems/);
   const broken = STARTER.replace('"next": "known"', '"next": "nowhere"');
   await replaceTyped(page, broken);
-  await waitForStatus(page, /problem/);
+  await waitForStatus(page, /^\d+ problems?\./);
   const line = broken.split('\n').findIndex((row) => row.includes('"nowhere"')) + 1;
   const problems = await page.locator('[data-testid="problem"]').allInnerTexts();
   assert.ok(problems.some((problem) => problem.includes(`line ${line},`) && problem.includes('questions[0].next')), problems.join('\n'));
@@ -355,7 +360,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('[data-testid="report-box"] summary').click();
     assert.deepEqual(await axeViolations(page), [], 'valid');
     await replaceTyped(page, STARTER.replace('"next": "known"', '"next": "nowhere"').replace('"version": 1,', '"version": 1'));
-    await waitForStatus(page, /problem/);
+    await waitForStatus(page, /^\d+ problems?\./);
     await page.click('[data-testid="reset"]');
     assert.deepEqual(await axeViolations(page), [], 'broken, with the dialog open');
     await page.click('[data-testid="confirm-no"]');
@@ -369,7 +374,7 @@ for (const width of [320, 360, 1280]) {
       await waitForStatus(page, /^No problems/);
       await previewQuestion(page).first().waitFor();
       await replaceTyped(page, STARTER.replace('"version": 1,', '"version": 1'));
-      await waitForStatus(page, /problem/);
+      await waitForStatus(page, /^\d+ problems?\./);
       await page.screenshot({ path: artifactPath(`playground-${width}-${colorScheme}.png`), fullPage: true });
       const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       assert.ok(scrollWidth <= clientWidth, `page is ${scrollWidth} px wide in a ${clientWidth} px viewport`);
