@@ -71,6 +71,7 @@ test('a fresh playground holds the starter, valid, with its first question in th
   await page.locator('[data-testid="preview"] backend-chooser [data-testid="tree-map"]').waitFor();
   // The report is the checker's (check-dataset's): 2 × 2 answers make 4 paths.
   await page.locator('[data-testid="report-box"] summary').click();
+  await page.locator('[data-testid="report"]').filter({ hasText: 'paths:' }).waitFor();
   const report = await page.locator('[data-testid="report"]').innerText();
   assert.match(report, /^paths: 4$/m);
   assert.match(report, /^no problems$/m);
