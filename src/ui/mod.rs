@@ -107,9 +107,10 @@ impl Options {
     /// `dataset-loader.js` has checked, nor for the default, which the build checked).
     pub fn dataset(&self) -> Result<&'static Dataset, String> {
         match &self.dataset {
-            Some(text) => crate::outside_dataset(text).map_err(|error| error.to_string()),
-            None => crate::default_dataset().map_err(|error| error.to_string()),
+            Some(text) => crate::outside_dataset(text),
+            None => crate::default_dataset(),
         }
+        .map_err(ToString::to_string)
     }
 }
 
