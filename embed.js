@@ -68,6 +68,49 @@ const load = () =>
     return glue;
   }));
 
+const screens = {};
+/**
+ * The embedded widget's first screen (the first question), full or compact, as the build
+ * wrote it (src/bin/prerender.rs): fetched and parsed once per page, a copy for each element.
+ */
+const firstScreen = async (compact) => {
+  screens[compact] ??= fetch(new URL(compact ? 'first-screen-compact.html' : 'first-screen.html', HERE)).then(async (response) => {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    const template = document.createElement('template');
+    template.innerHTML = await response.text();
+    return template.content.firstElementChild;
+  });
+  return (await screens[compact]).cloneNode(true);
+};
+
+/**
+ * Until the wasm runs, the pre-rendered question in `root` works as a plain form: a Next is
+ * remembered (and, with no answer chosen, says what to do), not sent.
+ */
+function holdEarly(root) {
+  root.addEventListener('submit', (event) => {
+    const early = event.target.closest('[data-prerendered]');
+    if (!early) return;
+    event.preventDefault();
+    early.next = true;
+    event.target.querySelector('[data-testid="choose-first"]').hidden = !!event.target.querySelector(':checked');
+  });
+}
+
+/**
+ * What the reader did on the pre-rendered question `early`, replayed on the wasm's widget
+ * in `widget` (through the widget's own handlers): the chosen answer, then Next, or focus.
+ */
+function replay(early, widget, focused) {
+  const form = widget.querySelector(`form:has([data-question="${early.querySelector('[data-question]').dataset.question}"])`);
+  if (!form) return;
+  const chosen = early.querySelector(':checked')?.value;
+  const radio = [...form.querySelectorAll('input[type=radio]')].find((input) => input.value === chosen);
+  if (radio) radio.checked = true;
+  if (early.next) form.requestSubmit();
+  else if (focused) (radio ?? form.querySelector('[data-step-heading]')).focus();
+}
+
 const make = (parent, tag, attributes = {}, text) => {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -113,7 +156,9 @@ function printCopy(root) {
 }
 
 class BackendChooser extends HTMLElement {
-  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url'];
+  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url', 'eager'];
+  #near = null;
+  #go = null;
   #handle = null;
   #answers = null;
   #run = 0;
@@ -157,6 +202,7 @@ class BackendChooser extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
+    if (name === 'eager') return value === null || this.#go?.();
     if (name === 'answers') this.#answers = value;
     if (!this.#parts || !this.isConnected) return;
     // A valid theme only recolours: the reader keeps the open tab, the filter and focus.
@@ -213,10 +259,18 @@ class BackendChooser extends HTMLElement {
     const run = ++this.#run;
     this.#unmount();
     if (!this.#parts) {
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      root.replaceChildren();
-      const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
-      this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
+      // embed.html's element comes with its shadow root: the stylesheet, the messages and
+      // the pre-rendered widget (a declarative shadow root), kept as they are.
+      let root = this.shadowRoot;
+      const [style, messages, widget] = root?.querySelector('[data-prerendered]') ? root.children : [];
+      if (style) this.#parts = { style, styled: settled(style), messages, widget };
+      else {
+        root ??= this.attachShadow({ mode: 'open' });
+        root.replaceChildren();
+        const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
+        this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
+      }
+      holdEarly(root);
       // Print from an embed prints the widget, not the host page: before the widget's own
       // handler sees the click (it would print the whole page), print a copy of it.
       root.addEventListener(
@@ -243,13 +297,18 @@ class BackendChooser extends HTMLElement {
       });
       for (const problem of options.problems) make(box, 'p', {}, problem);
     }
-    if (!widget.hasChildNodes()) {
+    const fits = this.#fitsFirstScreen(options);
+    // A pre-rendered screen (embed.html's) that is not the one these options start with goes.
+    const shown = widget.querySelector('[data-prerendered]');
+    if (!widget.hasChildNodes() || (shown && (!fits || !shown.querySelector('.bc-tab-list') !== options.compact))) {
       // Something to read while the wasm loads on a slow connection (replaced on mount).
+      widget.replaceChildren();
       make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
     }
+    if (fits) this.#showFirstScreen(run, options);
     let glue = null;
     try {
-      [glue] = await Promise.all([load(), styled]);
+      [glue] = await Promise.all([this.#nearby().then(load), styled]);
     } catch (error) {
       console.warn('backend-chooser: the widget could not start; showing a summary instead.', error);
       await styled;
@@ -263,10 +322,60 @@ class BackendChooser extends HTMLElement {
       return;
     }
     if (run !== this.#run || !this.isConnected) return;
+    const early = widget.querySelector('[data-prerendered]');
+    const focused = early?.contains(this.shadowRoot.activeElement);
     widget.replaceChildren();
     this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone);
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
+    if (early) replay(early, widget, focused);
+  }
+
+  /**
+   * Resolves when this widget should load its wasm: at once with `eager` (or once the wasm
+   * is on the page), otherwise when the element comes within a screen of the viewport or the
+   * reader touches or focuses it, whichever is first.
+   */
+  #nearby() {
+    return (this.#near ??= new Promise((go) => {
+      const events = ['focusin', 'pointerdown'];
+      const observer = window.IntersectionObserver && new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.#go(), { rootMargin: '100% 0px' });
+      this.#go = () => {
+        observer?.disconnect();
+        for (const type of events) this.removeEventListener(type, this.#go);
+        go();
+      };
+      if (ready || this.hasAttribute('eager') || !observer) return this.#go();
+      observer.observe(this);
+      for (const type of events) this.addEventListener(type, this.#go);
+    }));
+  }
+
+  /** Whether the pre-rendered first screen is what this element's widget starts with. */
+  #fitsFirstScreen(options) {
+    return !options.answers;
+  }
+
+  /**
+   * Shows the pre-rendered first question (once the stylesheet is in) in place of the
+   * loading line, unless the widget has moved on; without it, the loading line stays.
+   */
+  async #showFirstScreen(run, options) {
+    const { styled, widget } = this.#parts;
+    const dress = (screen) => {
+      screen.dataset.theme = options.theme;
+      screen.setAttribute('part', 'card');
+      return screen;
+    };
+    const shown = widget.querySelector('[data-prerendered]');
+    if (shown) return dress(shown);
+    try {
+      const [screen] = await Promise.all([firstScreen(options.compact), styled]);
+      if (run !== this.#run || !widget.querySelector('[data-testid="loading"]')) return;
+      widget.replaceChildren(dress(screen));
+    } catch (error) {
+      console.warn('backend-chooser: no pre-rendered first question; the widget shows once it has loaded.', error);
+    }
   }
 }
 
