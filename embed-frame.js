@@ -8,6 +8,9 @@ const widget = document.querySelector('backend-chooser') ?? document.body.append
 for (const name of ['theme', 'answers', 'compact']) {
   if (query.has(name)) widget.setAttribute(name, query.get(name));
 }
+// The page's pre-rendered screen is the full widget's first question: embed.js shows the
+// right one for other options.
+if (query.has('compact') || query.get('answers')) widget.shadowRoot?.replaceChildren();
 const { PROPERTIES } = await import('./embed.js');
 
 /**

@@ -10,12 +10,6 @@ const THEMES = ['light', 'dark', 'auto', 'host'];
 /** The custom properties a host page may set (README, "Theming"; custom-elements.json). */
 export const PROPERTIES = ['accent', 'accent-text', 'bg', 'surface', 'text', 'muted', 'border', 'focus',
   'node', 'python', 'hybrid', 'warn-bg', 'warn-text', 'radius', 'font'].map((name) => `--bc-${name}`);
-const FALLBACK = [
-  'Choose Node.js for real-time, high-concurrency and full-stack JavaScript work.',
-  'Choose Python for data, machine learning and scientific work.',
-  'Use both when machine-learning services sit behind a real-time API.',
-  "When in doubt, start from your team's skills.",
-];
 
 const said = (value) => (/^(dark|light)$/i.test(value ?? '') ? value.toLowerCase() : null);
 const scheme = (value = '') => {
@@ -70,15 +64,16 @@ const load = () =>
 
 const screens = {};
 /**
- * The embedded widget's first screen (the first question), full or compact, as the build
- * wrote it (src/bin/prerender.rs): fetched and parsed once per page, a copy for each element.
+ * The embedded widget's first screen (the first question, full or compact) and the summary
+ * shown where the widget cannot run, as the build wrote them (src/bin/prerender.rs):
+ * fetched and parsed once per page, a copy for each element.
  */
 const firstScreen = async (compact) => {
   screens[compact] ??= fetch(new URL(compact ? 'first-screen-compact.html' : 'first-screen.html', HERE)).then(async (response) => {
-    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    if (!response.ok) throw response.status;
     const template = document.createElement('template');
     template.innerHTML = await response.text();
-    return template.content.firstElementChild;
+    return template.content;
   });
   return (await screens[compact]).cloneNode(true);
 };
@@ -104,8 +99,8 @@ function holdEarly(root) {
 function replay(early, widget, focused) {
   const form = widget.querySelector(`form:has([data-question="${early.querySelector('[data-question]').dataset.question}"])`);
   if (!form) return;
-  const chosen = early.querySelector(':checked')?.value;
-  const radio = [...form.querySelectorAll('input[type=radio]')].find((input) => input.value === chosen);
+  const chosen = early.querySelector(':checked');
+  const radio = chosen && form.querySelector(`[value="${CSS.escape(chosen.value)}"]`);
   if (radio) radio.checked = true;
   if (early.next) form.requestSubmit();
   else if (focused) (radio ?? form.querySelector('[data-step-heading]')).focus();
@@ -298,9 +293,9 @@ class BackendChooser extends HTMLElement {
       for (const problem of options.problems) make(box, 'p', {}, problem);
     }
     const fits = this.#fitsFirstScreen(options);
-    // A pre-rendered screen (embed.html's) that is not the one these options start with goes.
-    const shown = widget.querySelector('[data-prerendered]');
-    if (!widget.hasChildNodes() || (shown && (!fits || !shown.querySelector('.bc-tab-list') !== options.compact))) {
+    // A pre-rendered screen that these options do not start with goes (embed-frame.js removes
+    // embed.html's when its query asks for another).
+    if (!widget.hasChildNodes() || (!fits && widget.querySelector('[data-prerendered]'))) {
       // Something to read while the wasm loads on a slow connection (replaced on mount).
       widget.replaceChildren();
       make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
@@ -311,13 +306,15 @@ class BackendChooser extends HTMLElement {
       [glue] = await Promise.all([this.#nearby().then(load), styled]);
     } catch (error) {
       console.warn('backend-chooser: the widget could not start; showing a summary instead.', error);
+      // The summary the build wrote after the first screen (if that file could load).
+      const summary = widget.querySelector('[data-fallback]') ?? (await firstScreen(false).catch(() => null))?.querySelector('[data-fallback]');
       await styled;
       if (run !== this.#run) return;
       widget.replaceChildren();
       const box = make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme, 'data-testid': 'fallback' });
       make(box, 'p', { class: 'bc-title' }, 'Node.js or Python? Choose your backend');
-      make(box, 'p', {}, 'The interactive comparison could not start in this browser or on this page. In short:');
-      make(box, 'p', {}, FALLBACK.join(' '));
+      if (summary) box.append(summary);
+      summary?.removeAttribute('hidden');
       make(make(box, 'p'), 'a', { href: options.standalone }, 'Open the full comparison');
       return;
     }
@@ -360,21 +357,19 @@ class BackendChooser extends HTMLElement {
    * Shows the pre-rendered first question (once the stylesheet is in) in place of the
    * loading line, unless the widget has moved on; without it, the loading line stays.
    */
-  async #showFirstScreen(run, options) {
+  async #showFirstScreen(run, { compact, theme }) {
     const { styled, widget } = this.#parts;
-    const dress = (screen) => {
-      screen.dataset.theme = options.theme;
-      screen.setAttribute('part', 'card');
-      return screen;
-    };
-    const shown = widget.querySelector('[data-prerendered]');
-    if (shown) return dress(shown);
     try {
-      const [screen] = await Promise.all([firstScreen(options.compact), styled]);
-      if (run !== this.#run || !widget.querySelector('[data-testid="loading"]')) return;
-      widget.replaceChildren(dress(screen));
+      if (!widget.querySelector('[data-prerendered]')) {
+        const [screen] = await Promise.all([firstScreen(compact), styled]);
+        if (run !== this.#run || !widget.querySelector('[data-testid="loading"]')) return;
+        widget.replaceChildren(screen);
+      }
+      const screen = widget.querySelector('[data-prerendered]');
+      screen.dataset.theme = theme;
+      screen.setAttribute('part', 'card');
     } catch (error) {
-      console.warn('backend-chooser: no pre-rendered first question; the widget shows once it has loaded.', error);
+      console.warn('backend-chooser: no first screen', error);
     }
   }
 }

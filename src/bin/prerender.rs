@@ -7,6 +7,9 @@
 //! - `first-screen.html` and `first-screen-compact.html`: the embedded widget alone, full
 //!   and compact, which `embed.js` shows in a `<backend-chooser>` until its wasm runs.
 //!
+//! After each first screen comes the hidden summary (`first_screen::SUMMARY`) that a page
+//! shows where the widget cannot run.
+//!
 //! Run by Trunk on every build (the `post_build` hook in Trunk.toml, on the staging folder).
 //! Exits with 1 when a page has no marker, or a file cannot be read or written.
 //!
@@ -17,7 +20,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use backend_chooser::present::first_screen::first_screen;
+    use backend_chooser::present::first_screen::{fallback_html, first_screen};
     use backend_chooser::present::markup::to_html;
     use std::path::Path;
     use std::process::ExitCode;
@@ -34,19 +37,26 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let screen = |standalone, compact| to_html(&[first_screen(ds, "auto", standalone, compact)]);
+    // Each page's first screen, then the summary shown where the widget cannot run.
+    let screen = |standalone, compact| {
+        to_html(&[first_screen(ds, "auto", standalone, compact)]) + &fallback_html()
+    };
     let embedded = screen(false, false);
     let dir = Path::new(&dir);
     let write = |name: &str, text: &str| -> Result<(), String> {
         let file = dir.join(name);
-        std::fs::write(&file, text).map_err(|error| format!("cannot write {}: {error}", file.display()))
+        std::fs::write(&file, text)
+            .map_err(|error| format!("cannot write {}: {error}", file.display()))
     };
     let fill = |name: &str, html: &str| -> Result<(), String> {
         let file = dir.join(name);
         let page = std::fs::read_to_string(&file)
             .map_err(|error| format!("cannot read {}: {error}", file.display()))?;
         if page.matches(MARKER).count() != 1 {
-            return Err(format!("{} must hold the marker {MARKER} exactly once", file.display()));
+            return Err(format!(
+                "{} must hold the marker {MARKER} exactly once",
+                file.display()
+            ));
         }
         write(name, &page.replacen(MARKER, html, 1))
     };

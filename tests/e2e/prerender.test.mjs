@@ -274,3 +274,17 @@ test('embed.html shows the pre-rendered first question before its scripts, the s
   assert.equal(await page.locator('[data-testid="widget"]').getAttribute('data-theme'), 'light');
   await context.close();
 });
+
+test('without WebAssembly the element shows the summary the build wrote, and a link', async () => {
+  const strict = await launch({ headers: (path) => (path === '/examples/no-wasm.html' ? { 'content-security-policy': "script-src 'self'" } : {}) });
+  try {
+    const page = await strict.browser.newPage();
+    await page.goto(`${strict.url}examples/no-wasm.html`);
+    const fallback = page.locator('backend-chooser [data-testid="fallback"]');
+    await fallback.waitFor();
+    assert.match(await fallback.innerText(), /choose Node\.js for real-time.*choose Python for data/s);
+    assert.equal(await fallback.locator('a').getAttribute('href'), strict.url);
+  } finally {
+    await strict.close();
+  }
+});

@@ -63,8 +63,14 @@ try {
     if (event.ph !== 'X' || !event.dur) continue;
     kinds.set(event.name, (kinds.get(event.name) ?? 0) + event.dur / 1000);
   }
+  const counts = new Map();
+  for (const event of events) if (event.ph === 'X' && event.dur) counts.set(event.name, (counts.get(event.name) ?? 0) + 1);
+  for (const name of ['Layout', 'UpdateLayoutTree']) {
+    const list = events.filter((event) => event.name === name && event.dur).map((event) => (event.dur / 1000).toFixed(1));
+    console.log(`${name}: ${list.length} times: ${list.join(' ')}`);
+  }
   console.log('trace events, total ms (nested events overlap):');
-  for (const [name, ms] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(1).padStart(8)}  ${name}`);
+  for (const [name, ms] of [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(1).padStart(8)}  ${name} (${counts.get(name)})`);
   await context.close();
 } finally {
   await env.close();
