@@ -295,12 +295,8 @@ class BackendChooser extends HTMLElement {
     const fits = this.#fitsFirstScreen(options);
     // A pre-rendered screen that these options do not start with goes (embed-frame.js removes
     // embed.html's when its query asks for another).
-    if (!widget.hasChildNodes() || (!fits && widget.querySelector('[data-prerendered]'))) {
-      // Something to read while the wasm loads on a slow connection (replaced on mount).
-      widget.replaceChildren();
-      make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
-    }
     if (fits) this.#showFirstScreen(run, options);
+    else if (!widget.hasChildNodes() || widget.querySelector('[data-prerendered]')) this.#loading(options);
     let glue = null;
     try {
       [glue] = await Promise.all([this.#nearby().then(load), styled]);
@@ -325,7 +321,8 @@ class BackendChooser extends HTMLElement {
     this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone);
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
-    if (early) replay(early, widget, focused);
+    // The wasm fills the widget's parts just after mounting (before the next frame).
+    if (early) requestAnimationFrame(() => replay(early, widget, focused));
   }
 
   /**
@@ -357,20 +354,30 @@ class BackendChooser extends HTMLElement {
    * Shows the pre-rendered first question (once the stylesheet is in) in place of the
    * loading line, unless the widget has moved on; without it, the loading line stays.
    */
-  async #showFirstScreen(run, { compact, theme }) {
+  async #showFirstScreen(run, options) {
     const { styled, widget } = this.#parts;
+    // Still nothing shown, or the loading line: the wasm's widget (or the fallback) stays.
+    const waiting = () => run === this.#run && (!widget.hasChildNodes() || widget.querySelector('[data-testid="loading"]'));
     try {
       if (!widget.querySelector('[data-prerendered]')) {
-        const [screen] = await Promise.all([firstScreen(compact), styled]);
-        if (run !== this.#run || !widget.querySelector('[data-testid="loading"]')) return;
+        const [screen] = await Promise.all([firstScreen(options.compact), styled]);
+        if (!waiting()) return;
         widget.replaceChildren(screen);
       }
       const screen = widget.querySelector('[data-prerendered]');
-      screen.dataset.theme = theme;
+      screen.dataset.theme = options.theme;
       screen.setAttribute('part', 'card');
     } catch (error) {
       console.warn('backend-chooser: no first screen', error);
+      if (waiting()) this.#loading(options);
     }
+  }
+
+  /** Something to read while the wasm loads on a slow connection (replaced on mount). */
+  #loading({ theme }) {
+    const { widget } = this.#parts;
+    widget.replaceChildren();
+    make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': theme }), 'p', { 'data-testid': 'loading' }, 'Loading the Node.js or Python decision widget…');
   }
 }
 

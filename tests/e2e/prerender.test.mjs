@@ -160,6 +160,9 @@ async function hostPage(body, { holdWasm = false } = {}) {
 }
 
 /** The root of the element's widget: the pre-rendered one, or the wasm's. */
+/** A widget's content; without Leptos' empty comment placeholders (nothing is drawn for them). */
+const content = (root) => root.evaluate((element) => element.innerHTML.replaceAll('<!---->', ''));
+
 const rootOf = (page, { early }) =>
   page.locator(early ? 'backend-chooser [data-prerendered]' : 'backend-chooser [data-testid="widget"]:not([data-prerendered])');
 
@@ -183,13 +186,16 @@ for (const compact of [false, true]) {
     await early.locator('[data-testid="question"]').waitFor();
     assert.equal(await early.getAttribute('data-theme'), 'dark');
     assert.equal(await early.getAttribute('part'), 'card');
-    const before = await early.evaluate((root) => root.innerHTML);
+    const before = await content(early);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const shifted = await page.evaluate(() => window.__shift);
     release();
-    const after = await rootOf(page, { early: false }).evaluate((root) => root.innerHTML);
+    const after = await content(rootOf(page, { early: false }));
     assert.equal(after, before);
     assert.equal(await page.locator('backend-chooser [data-prerendered]').count(), 0);
     await page.evaluate(() => new Promise(requestAnimationFrame));
-    assert.equal(await page.evaluate(() => window.__shift), 0, 'cumulative layout shift');
+    assert.equal(shifted, 0, 'layout shift before the wasm');
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shift when the wasm takes over');
     assert.deepEqual(page.problems, []);
     await context.close();
   });
@@ -230,7 +236,7 @@ test('a widget below the fold loads no wasm until the reader scrolls near it; ea
   await late.locator('[data-prerendered] [data-testid="question"]').waitFor({ state: 'attached' });
   await page.waitForTimeout(500);
   assert.deepEqual(page.wasm, [], 'no wasm before the widget is near');
-  await page.evaluate(() => window.scrollTo(0, 1500));
+  await page.evaluate(() => window.scrollTo(0, 2200));
   await late.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]').waitFor();
   assert.equal(page.wasm.length, 1);
   await late.locator('input[type="radio"]').first().click();
@@ -253,6 +259,8 @@ test('two widgets below the fold share one wasm, loaded when the reader focuses 
   // Focus moves into the widget without scrolling first (as a keyboard reader's Tab does).
   await page.locator('#a [data-prerendered] input[type="radio"]').first().evaluate((radio) => radio.focus({ preventScroll: true }));
   await page.locator('#a [data-testid="widget"]:not([data-prerendered])').waitFor({ state: 'attached' });
+  assert.equal(page.wasm.length, 1);
+  await page.locator('#b').scrollIntoViewIfNeeded();
   await page.locator('#b [data-testid="widget"]:not([data-prerendered])').waitFor({ state: 'attached' });
   assert.equal(page.wasm.length, 1, 'one wasm for both');
   await context.close();
@@ -267,9 +275,9 @@ test('embed.html shows the pre-rendered first question before its scripts, the s
   await page.goto(`${env.url}embed.html?theme=light`);
   const early = page.locator('[data-prerendered]');
   await early.locator('[data-testid="question"]').waitFor();
-  const before = await early.evaluate((root) => root.innerHTML);
+  const before = await content(early);
   release();
-  const after = await page.locator('[data-testid="widget"]:not([data-prerendered])').evaluate((root) => root.innerHTML);
+  const after = await content(page.locator('[data-testid="widget"]:not([data-prerendered])'));
   assert.equal(after, before);
   assert.equal(await page.locator('[data-testid="widget"]').getAttribute('data-theme'), 'light');
   await context.close();
