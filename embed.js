@@ -295,11 +295,12 @@ class BackendChooser extends HTMLElement {
     const fits = this.#fitsFirstScreen(options);
     // A pre-rendered screen that these options do not start with goes (embed-frame.js removes
     // embed.html's when its query asks for another).
-    if (fits) this.#showFirstScreen(run, options);
-    else if (!widget.hasChildNodes() || widget.querySelector('[data-prerendered]')) this.#loading(options);
+    // The first screen before the wasm: on a slow connection the wasm would delay it.
+    const first = fits && this.#showFirstScreen(run, options);
+    if (!fits && (!widget.hasChildNodes() || widget.querySelector('[data-prerendered]'))) this.#loading(options);
     let glue = null;
     try {
-      [glue] = await Promise.all([this.#nearby().then(load), styled]);
+      [glue] = await Promise.all([this.#nearby().then(() => first).then(load), styled]);
     } catch (error) {
       console.warn('backend-chooser: the widget could not start; showing a summary instead.', error);
       // The summary the build wrote after the first screen (if that file could load).
