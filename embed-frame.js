@@ -1,14 +1,17 @@
 // The iframe page (embed.html): one <backend-chooser> with the options from the query
 // string, and its height posted to the parent page so embed-host.js can size the frame.
 // embed-host.js may also set the theme and the documented colours (see `restyle`).
-import { PROPERTIES } from './embed.js';
-
 const query = new URLSearchParams(location.search);
-const widget = document.createElement('backend-chooser');
+// The page's element (with the pre-rendered first question) gets its options before
+// embed.js defines it, so it starts once, with them.
+const widget = document.querySelector('backend-chooser') ?? document.body.appendChild(document.createElement('backend-chooser'));
 for (const name of ['theme', 'answers', 'compact', 'src']) {
   if (query.has(name)) widget.setAttribute(name, query.get(name));
 }
-document.body.append(widget);
+// The page's pre-rendered screen is the full widget's first question: embed.js shows the
+// right one for other options.
+if (query.has('compact') || query.get('answers') || query.has('src')) widget.shadowRoot?.replaceChildren();
+const { PROPERTIES } = await import('./embed.js');
 
 /**
  * A value for one of the documented properties, or null: colours, lengths and font names

@@ -76,6 +76,50 @@ const load = () =>
     return glue;
   }));
 
+const screens = {};
+/**
+ * The embedded widget's first screen (the first question, full or compact) and the summary
+ * shown where the widget cannot run, as the build wrote them (src/bin/prerender.rs):
+ * fetched and parsed once per page, a copy for each element.
+ */
+const firstScreen = async (compact) => {
+  screens[compact] ??= fetch(new URL(compact ? 'first-screen-compact.html' : 'first-screen.html', HERE)).then(async (response) => {
+    if (!response.ok) throw response.status;
+    const template = document.createElement('template');
+    template.innerHTML = await response.text();
+    return template.content;
+  });
+  return (await screens[compact]).cloneNode(true);
+};
+
+/**
+ * Until the wasm runs, the pre-rendered question in `root` works as a plain form: a Next is
+ * remembered (and, with no answer chosen, says what to do), not sent.
+ */
+function holdEarly(root) {
+  root.addEventListener('submit', (event) => {
+    const early = event.target.closest('[data-prerendered]');
+    if (!early) return;
+    event.preventDefault();
+    early.next = true;
+    event.target.querySelector('[data-testid="choose-first"]').hidden = !!event.target.querySelector(':checked');
+  });
+}
+
+/**
+ * What the reader did on the pre-rendered question `early`, replayed on the wasm's widget
+ * in `widget` (through the widget's own handlers): the chosen answer, then Next, or focus.
+ */
+function replay(early, widget, focused) {
+  const form = widget.querySelector(`form:has([data-question="${early.querySelector('[data-question]').dataset.question}"])`);
+  if (!form) return;
+  const chosen = early.querySelector(':checked');
+  const radio = chosen && form.querySelector(`[value="${CSS.escape(chosen.value)}"]`);
+  if (radio) radio.checked = true;
+  if (early.next) form.requestSubmit();
+  else if (focused) (radio ?? form.querySelector('[data-step-heading]')).focus();
+}
+
 const make = (parent, tag, attributes = {}, text) => {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -121,7 +165,9 @@ function printCopy(root) {
 }
 
 class BackendChooser extends HTMLElement {
-  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url', 'src'];
+  static observedAttributes = ['theme', 'answers', 'compact', 'standalone-url', 'eager', 'src'];
+  #near = null;
+  #go = null;
   #handle = null;
   #answers = null;
   #run = 0;
@@ -165,6 +211,7 @@ class BackendChooser extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
+    if (name === 'eager') return value === null || this.#go?.();
     if (name === 'answers') this.#answers = value;
     if (!this.#parts || !this.isConnected) return;
     // A valid theme only recolours: the reader keeps the open tab, the filter and focus.
@@ -226,10 +273,18 @@ class BackendChooser extends HTMLElement {
     const run = ++this.#run;
     this.#unmount();
     if (!this.#parts) {
-      const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      root.replaceChildren();
-      const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
-      this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
+      // embed.html's element comes with its shadow root: the stylesheet, the messages and
+      // the pre-rendered widget (a declarative shadow root), kept as they are.
+      let root = this.shadowRoot;
+      const [style, messages, widget] = root?.querySelector('[data-prerendered]') ? root.children : [];
+      if (style) this.#parts = { style, styled: settled(style), messages, widget };
+      else {
+        root ??= this.attachShadow({ mode: 'open' });
+        root.replaceChildren();
+        const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
+        this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
+      }
+      holdEarly(root);
       // Print from an embed prints the widget, not the host page: before the widget's own
       // handler sees the click (it would print the whole page), print a copy of it.
       root.addEventListener(
@@ -256,27 +311,38 @@ class BackendChooser extends HTMLElement {
       });
       for (const problem of options.problems) make(box, 'p', {}, problem);
     }
-    if (!widget.hasChildNodes()) {
-      // Something to read while the wasm loads on a slow connection (replaced on mount).
-      make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme }), 'p', { 'data-testid': 'loading' }, 'Loading the decision widget…');
-    }
+    const fits = this.#fitsFirstScreen(options);
+    // A pre-rendered screen that these options do not start with goes (embed-frame.js removes
+    // embed.html's when its query asks for another).
+    // The first screen before the wasm: on a slow connection the wasm would delay it.
+    const first = fits && this.#showFirstScreen(run, options);
+    if (!fits && (!widget.hasChildNodes() || widget.querySelector('[data-prerendered]'))) this.#loading(options);
     let glue = null;
     let dataset;
     try {
-      [glue, dataset] = await Promise.all([load(), options.src === null ? {} : outside(options.src), styled]);
+      [glue, dataset] = await Promise.all([
+        this.#nearby().then(() => first).then(load),
+        options.src === null ? {} : this.#nearby().then(() => outside(options.src)),
+        styled,
+      ]);
     } catch (error) {
       console.warn('backend-chooser: the widget could not start; showing a summary instead.', error);
+      // The summary the build wrote after the first screen (if that file could load).
+      const summary = widget.querySelector('[data-fallback]') ?? (await firstScreen(false).catch(() => null))?.querySelector('[data-fallback]');
       await styled;
       if (run !== this.#run) return;
       widget.replaceChildren();
       // An outside dataset says why, with its own summary when it has one.
       if (options.src !== null) return (await outside(options.src)).show(widget, options.theme);
       const box = make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': options.theme, 'data-testid': 'fallback' });
-      make(box, 'p', {}, 'The interactive comparison could not start in this browser or on this page.');
+      if (summary) box.append(summary);
+      summary?.removeAttribute('hidden');
       make(make(box, 'p'), 'a', { href: options.standalone }, 'Open the full comparison');
       return;
     }
     if (run !== this.#run || !this.isConnected) return;
+    const early = widget.querySelector('[data-prerendered]');
+    const focused = early?.contains(this.shadowRoot.activeElement);
     widget.replaceChildren();
     if (dataset.ok === false) return dataset.show(widget, options.theme);
     try {
@@ -287,6 +353,64 @@ class BackendChooser extends HTMLElement {
     }
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
+    // The wasm fills the widget's parts just after mounting (before the next frame).
+    if (early) requestAnimationFrame(() => replay(early, widget, focused));
+  }
+
+  /**
+   * Resolves when this widget should load its wasm: at once with `eager` (or once the wasm
+   * is on the page), otherwise when the element comes within a screen of the viewport or the
+   * reader touches or focuses it, whichever is first.
+   */
+  #nearby() {
+    return (this.#near ??= new Promise((go) => {
+      const events = ['focusin', 'pointerdown'];
+      const observer = window.IntersectionObserver && new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.#go(), { rootMargin: '100% 0px' });
+      this.#go = () => {
+        observer?.disconnect();
+        for (const type of events) this.removeEventListener(type, this.#go);
+        go();
+      };
+      if (ready || this.hasAttribute('eager') || !observer) return this.#go();
+      observer.observe(this);
+      for (const type of events) this.addEventListener(type, this.#go);
+    }));
+  }
+
+  /** Whether the pre-rendered first screen is what this element's widget starts with. */
+  #fitsFirstScreen(options) {
+    // The pre-rendered screen is the default dataset's first question, from the start.
+    return !options.answers && options.src === null;
+  }
+
+  /**
+   * Shows the pre-rendered first question (once the stylesheet is in) in place of the
+   * loading line, unless the widget has moved on; without it, the loading line stays.
+   */
+  async #showFirstScreen(run, options) {
+    const { styled, widget } = this.#parts;
+    // Still nothing shown, or the loading line: the wasm's widget (or the fallback) stays.
+    const waiting = () => run === this.#run && (!widget.hasChildNodes() || widget.querySelector('[data-testid="loading"]'));
+    try {
+      if (!widget.querySelector('[data-prerendered]')) {
+        const [screen] = await Promise.all([firstScreen(options.compact), styled]);
+        if (!waiting()) return;
+        widget.replaceChildren(screen);
+      }
+      const screen = widget.querySelector('[data-prerendered]');
+      screen.dataset.theme = options.theme;
+      screen.setAttribute('part', 'card');
+    } catch (error) {
+      console.warn('backend-chooser: no first screen', error);
+      if (waiting()) this.#loading(options);
+    }
+  }
+
+  /** Something to read while the wasm loads on a slow connection (replaced on mount). */
+  #loading({ theme }) {
+    const { widget } = this.#parts;
+    widget.replaceChildren();
+    make(make(widget, 'div', { class: 'bc', part: 'card', 'data-theme': theme }), 'p', { 'data-testid': 'loading' }, 'Loading the decision widget…');
   }
 }
 

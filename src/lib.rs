@@ -48,10 +48,15 @@ pub fn default_dataset() -> Result<&'static Dataset, &'static LoadError> {
 /// comes from `dataset-loader.js`, which hands over only what the engine's full validator
 /// (`engine::load`, run in the separate checker wasm) has accepted, so the widget's wasm
 /// does not carry the cross-checks (5.4 KB of brotli). Natively every check runs.
-pub fn outside_dataset(text: &str) -> Result<&'static Dataset, LoadError> {
+pub fn outside_dataset(text: &str) -> Result<&'static Dataset, &'static LoadError> {
     #[cfg(target_arch = "wasm32")]
-    let ds = engine::validate::parse(text)?;
+    let loaded = engine::validate::parse(text);
     #[cfg(not(target_arch = "wasm32"))]
-    let ds = engine::load(text)?;
-    Ok(Box::leak(Box::new(ds)))
+    let loaded = engine::load(text);
+    // Leaked like the dataset (an error is rare and small): one error type for both ways
+    // in, so the widget formats errors with one function.
+    match loaded {
+        Ok(ds) => Ok(Box::leak(Box::new(ds))),
+        Err(error) => Err(Box::leak(Box::new(error))),
+    }
 }

@@ -75,3 +75,17 @@ fn the_first_screen_is_the_first_question_with_every_answer_as_a_radio() {
         .find_all(&|element| element.attribute("role") == Some("tablist"))
         .is_empty());
 }
+
+#[test]
+fn the_summary_for_pages_without_the_widget_is_one_hidden_escaped_paragraph() {
+    use backend_chooser::present::first_screen::{fallback_html, SUMMARY};
+    let html = fallback_html();
+    assert!(
+        html.starts_with("<p data-fallback=\"\" hidden=\"\">"),
+        "{html}"
+    );
+    assert!(html.ends_with("</p>"), "{html}");
+    assert_eq!(html.matches("<p").count(), 1);
+    assert!(html.contains("team&#39;s skills") || html.contains("team's skills"));
+    assert!(SUMMARY.contains("Node.js") && SUMMARY.contains("Python"));
+}

@@ -21,6 +21,25 @@ pub const FIRST_IDS: &str = "bc1";
 /// that element with the wasm's widget).
 pub const PRERENDERED: &str = "data-prerendered";
 
+/// What a page shows where the widget cannot run (no JavaScript, no WebAssembly, or a
+/// Content-Security-Policy that blocks it): the recommendation in short, one paragraph.
+/// The build writes it, hidden, after the first screen (`fallback_html`); the standalone
+/// page and `embed.js` show it when they need it.
+pub const SUMMARY: &str = "This decision widget needs JavaScript and WebAssembly, which \
+this browser or page does not allow. In short: choose Node.js for real-time, high-concurrency and \
+full-stack JavaScript work; choose Python for data, machine learning and scientific work; use \
+both when machine-learning services sit behind a real-time API; and when in doubt, start from \
+your team's skills.";
+
+/// The summary as the hidden paragraph the pages carry after the first screen.
+pub fn fallback_html() -> String {
+    crate::present::markup::to_html(&[el("p")
+        .attr("data-fallback", "")
+        .attr("hidden", "")
+        .text(SUMMARY)
+        .into()])
+}
+
 /// The step area's content for a question: the question's form, or a message when the
 /// dataset has no such question. The same as the `Widget` view's step closure, which keeps
 /// its own copy: calling this from there cost 59 B of brotli wasm.

@@ -5,6 +5,15 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// Runs `work` just after the next frame is painted (an animation frame, then a task):
+/// for what the reader need not see in that frame (focus, the URL), so that frame shows
+/// the new step as soon as it is rendered.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(work, std::time::Duration::ZERO)
+    });
+}
+
 /// Moves focus to the element `selector` finds inside `root` (if any).
 pub fn focus(root: &web_sys::Element, selector: &str) {
     let target = root

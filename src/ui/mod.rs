@@ -107,9 +107,10 @@ impl Options {
     /// `dataset-loader.js` has checked, nor for the default, which the build checked).
     pub fn dataset(&self) -> Result<&'static Dataset, String> {
         match &self.dataset {
-            Some(text) => crate::outside_dataset(text).map_err(|error| error.to_string()),
-            None => crate::default_dataset().map_err(|error| error.to_string()),
+            Some(text) => crate::outside_dataset(text),
+            None => crate::default_dataset(),
         }
+        .map_err(ToString::to_string)
     }
 }
 
@@ -142,8 +143,13 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     Effect::new(move |previous: Option<u32>| {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
-            ctx.copy.set(CopyState::default());
-            request_animation_frame(move || ctx.focus_after_move());
+            if ctx
+                .copy
+                .with_untracked(|copy| *copy != CopyState::default())
+            {
+                ctx.copy.set(CopyState::default());
+            }
+            dom::after_paint(move || ctx.focus_after_move());
         }
         moved
     });

@@ -124,7 +124,6 @@ impl Ctx {
 
     pub fn restart(&self) {
         self.session.update(Session::restart);
-        self.notice.set(None);
         self.moved_by_reader();
     }
 
@@ -140,9 +139,14 @@ impl Ctx {
     }
 
     fn moved_by_reader(&self) {
-        self.status.set(String::new());
+        // Each set only when there is something to clear: a set re-renders what reads it.
+        if self.status.with_untracked(|status| !status.is_empty()) {
+            self.status.set(String::new());
+        }
         // A notice about the link the page was opened with has served once the reader acts.
-        self.notice.set(None);
+        if self.notice.with_untracked(Option::is_some) {
+            self.notice.set(None);
+        }
         self.after_move();
     }
 

@@ -123,8 +123,9 @@ pub fn sync_with_url(ctx: Ctx) {
             let add = before.is_some_and(|(depth_before, changes_before)| {
                 depth > depth_before || changes > changes_before
             });
-            let state = revisit.as_ref().map(Revisit::to_state);
-            write(&fragment, state.as_deref(), !add);
+            let state = revisit.map(|revisit| revisit.to_state());
+            // After the frame that shows the step: `pushState` takes several milliseconds.
+            crate::ui::dom::after_paint(move || write(&fragment, state.as_deref(), !add));
         }
         (depth, changes)
     });

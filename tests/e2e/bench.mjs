@@ -4,7 +4,9 @@
 // - first question painted (first contentful paint: the pre-rendered question is the page's
 //   first content), on a plain and on a slow connection (~400 kbit/s, 150 ms latency);
 // - the widget interactive (the wasm has taken over the pre-rendered question);
-// - an answer's click → the next question painted.
+// - an answer's click → the next question painted;
+// - <backend-chooser> on a plain host page: its pre-rendered first question shown (the first
+//   animation frame with it) and the widget interactive.
 // Run: make bench (or node tests/e2e/bench.mjs [runs] [slow runs]).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +21,14 @@ const STATIC_PAGE = readFileSync(join(DIST, 'index.html'), 'utf8')
   .replace(/<script\b[\s\S]*?<\/script>/g, '')
   .replace(/<link[^>]*rel=(modulepreload|preload)[^>]*>/g, '');
 
+// A host page with one <backend-chooser> (embed.js), its first question in view.
+const HOST_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host</title>' +
+  '<script type="module" src="./embed.js"></script></head><body><backend-chooser></backend-chooser></body></html>';
+
 // Installed before the page's own scripts: notes when the wasm's widget replaced the
-// pre-rendered one.
+// pre-rendered one, and (for the element, whose shadow root no observer of the page sees)
+// the first frame showing the pre-rendered question.
 const RECORD_MOUNT = () => {
   new MutationObserver((_, observer) => {
     if (document.querySelector('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]')) {
@@ -28,6 +36,13 @@ const RECORD_MOUNT = () => {
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
+  const watch = (time) => {
+    const root = document.querySelector('backend-chooser')?.shadowRoot;
+    if (root?.querySelector('[data-prerendered] [data-testid="question"]')) window.__questionAt ??= time;
+    if (root?.querySelector('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]')) window.__mountedAt = time;
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
 };
 
 const FIRST_PAINT = () =>
@@ -70,6 +85,9 @@ try {
     await context.route(`${env.url}static.html`, (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: STATIC_PAGE }),
     );
+    await context.route(`${env.url}host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: HOST_PAGE }),
+    );
     await context.addInitScript(RECORD_MOUNT);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -79,9 +97,13 @@ try {
       await cdp.send('Network.emulateNetworkConditions', SLOW);
     }
     await page.goto(env.url + path);
-    const paint = await page.evaluate(FIRST_PAINT);
+    let paint = await page.evaluate(FIRST_PAINT);
     let mounted = null;
     const steps = [];
+    if (path === 'host.html') {
+      await page.waitForFunction(() => window.__mountedAt !== undefined, null, { timeout: 60_000 });
+      [paint, mounted] = await page.evaluate(() => [window.__questionAt, window.__mountedAt]);
+    }
     if (path === '') {
       await page.waitForFunction(() => window.__mountedAt !== undefined, null, { timeout: 60_000 });
       mounted = await page.evaluate(() => window.__mountedAt);
@@ -91,27 +113,34 @@ try {
     return { paint, mounted, steps };
   }
 
-  const figures = { static: [], paint: [], mounted: [], steps: [], slowStatic: [], slowPaint: [], slowMounted: [] };
+  const figures = { static: [], paint: [], mounted: [], steps: [], element: [], elementMounted: [], slowStatic: [], slowPaint: [], slowMounted: [], slowElement: [] };
   for (let run = 0; run < RUNS; run += 1) {
     figures.static.push((await load('static.html')).paint);
     const ours = await load('', { answers: 5 });
     figures.paint.push(ours.paint);
     figures.mounted.push(ours.mounted);
     figures.steps.push(...ours.steps);
+    const element = await load('host.html');
+    figures.element.push(element.paint);
+    figures.elementMounted.push(element.mounted);
   }
   for (let run = 0; run < SLOW_RUNS; run += 1) {
     figures.slowStatic.push((await load('static.html', { slow: true })).paint);
     const ours = await load('', { slow: true });
     figures.slowPaint.push(ours.paint);
     figures.slowMounted.push(ours.mounted);
+    figures.slowElement.push((await load('host.html', { slow: true })).paint);
   }
   console.log(`CPU throttled ${CPU}×; ${RUNS} loads each (slow network: ${SLOW_RUNS}), interleaved.`);
   line('static page: first question painted', figures.static);
   line('widget: first question painted', figures.paint, figures.static);
   line('widget: interactive (wasm took over)', figures.mounted, figures.static);
+  line('<backend-chooser>: first question shown', figures.element, figures.static);
+  line('<backend-chooser>: interactive', figures.elementMounted, figures.static);
   line('slow network, static page: painted', figures.slowStatic);
   line('slow network, widget: first question painted', figures.slowPaint, figures.slowStatic);
   line('slow network, widget: interactive', figures.slowMounted, figures.slowStatic);
+  line('slow network, <backend-chooser>: first question', figures.slowElement, figures.slowStatic);
   line('answer click → next question in a frame', figures.steps);
 } finally {
   await env.close();

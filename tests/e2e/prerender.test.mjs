@@ -128,3 +128,171 @@ test('where a Content-Security-Policy blocks the wasm, the first question and th
     await strict.close();
   }
 });
+
+// The embedded widget: <backend-chooser> (embed.js, first-screen*.html) and the iframe page
+// (embed.html, the first question in a declarative shadow root).
+
+/** A host page on the test server's origin, with `body` as its body. */
+async function hostPage(body, { holdWasm = false } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.wasm = [];
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  page.on('request', (request) => request.url().endsWith('.wasm') && page.wasm.push(request.url()));
+  let release;
+  const gate = new Promise((done) => (release = done));
+  if (holdWasm) await page.route('**/*.wasm', async (route) => (await gate, route.continue()));
+  await page.route('**/host-page.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><html lang="en"><head><title>Host</title><script type="module" src="./embed.js"></script></head><body>${body}</body></html>`,
+    }),
+  );
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(`${env.url}host-page.html`);
+  return { page, release, context };
+}
+
+/** The root of the element's widget: the pre-rendered one, or the wasm's. */
+/** A widget's content; without Leptos' empty comment placeholders (nothing is drawn for them). */
+const content = (root) => root.evaluate((element) => element.innerHTML.replaceAll('<!---->', ''));
+
+const rootOf = (page, { early }) =>
+  page.locator(early ? 'backend-chooser [data-prerendered]' : 'backend-chooser [data-testid="widget"]:not([data-prerendered])');
+
+test('the build writes the first question into embed.html and the first-screen files', () => {
+  const frame = readFileSync(join(DIST, 'embed.html'), 'utf8');
+  assert.match(frame, /<template shadowrootmode="open">.*<div [^>]*data-prerendered/s);
+  assert.doesNotMatch(frame, /data-prerender>/, 'the marker was replaced');
+  for (const name of ['first-screen.html', 'first-screen-compact.html']) {
+    const html = readFileSync(join(DIST, name), 'utf8');
+    assert.match(html, /^<div class="bc"[^>]*data-prerendered/);
+    assert.match(html, /<fieldset[^>]*data-testid="question"/);
+  }
+  const compact = readFileSync(join(DIST, 'first-screen-compact.html'), 'utf8');
+  assert.doesNotMatch(compact, /role="tablist"/);
+});
+
+for (const compact of [false, true]) {
+  test(`<backend-chooser${compact ? ' compact' : ''}> shows the pre-rendered first question, the same as the wasm's, and nothing moves`, async () => {
+    const { page, release, context } = await hostPage(`<backend-chooser eager theme="dark"${compact ? ' compact' : ''}></backend-chooser>`, { holdWasm: true });
+    const early = rootOf(page, { early: true });
+    await early.locator('[data-testid="question"]').waitFor();
+    assert.equal(await early.getAttribute('data-theme'), 'dark');
+    assert.equal(await early.getAttribute('part'), 'card');
+    const before = await content(early);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const shifted = await page.evaluate(() => window.__shift);
+    release();
+    const after = await content(rootOf(page, { early: false }));
+    assert.equal(after, before);
+    assert.equal(await page.locator('backend-chooser [data-prerendered]').count(), 0);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(shifted, 0, 'layout shift before the wasm');
+    assert.equal(await page.evaluate(() => window.__shift), 0, 'layout shift when the wasm takes over');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
+
+test('<backend-chooser>: an answer and Next given before the wasm arrives are kept', async () => {
+  const { page, release, context } = await hostPage('<backend-chooser eager></backend-chooser>', { holdWasm: true });
+  const early = rootOf(page, { early: true });
+  const first = await early.locator('[data-testid="question"]').getAttribute('data-question');
+  await early.locator('[data-testid="next"]').click();
+  assert.ok(await early.locator('[data-testid="choose-first"]').isVisible(), 'Next without an answer says what to do');
+  const value = await early.locator('input[type="radio"]').nth(1).getAttribute('value');
+  await early.locator('input[type="radio"]').nth(1).click();
+  await early.locator('[data-testid="next"]').click();
+  release();
+  const widget = rootOf(page, { early: false });
+  await widget.locator(`[data-testid="question"]:not([data-question="${first}"])`).waitFor();
+  await widget.locator('[data-testid="back"]').click();
+  await widget.locator(`[data-question="${first}"] input[value="${value}"]:checked`).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('<backend-chooser> with answers shows the loading line, not the first question', async () => {
+  const { page, release, context } = await hostPage('<backend-chooser eager answers="node-vs-python@1:what=realtime"></backend-chooser>', { holdWasm: true });
+  await page.locator('backend-chooser [data-testid="loading"]').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('backend-chooser [data-prerendered]').count(), 0);
+  release();
+  await page.locator('backend-chooser [data-testid="progress"]', { hasText: /^Question 2 of / }).waitFor();
+  await context.close();
+});
+
+test('a widget below the fold loads no wasm until the reader scrolls near it; eager loads at once', async () => {
+  const spacer = '<div style="height: 3000px">Host text</div>';
+  const { page, context } = await hostPage(`${spacer}<backend-chooser id="late"></backend-chooser>`);
+  const late = page.locator('#late');
+  await late.locator('[data-prerendered] [data-testid="question"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(500);
+  assert.deepEqual(page.wasm, [], 'no wasm before the widget is near');
+  await page.evaluate(() => window.scrollTo(0, 2200));
+  await late.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]').waitFor();
+  assert.equal(page.wasm.length, 1);
+  await late.locator('input[type="radio"]').first().click();
+  await late.locator('[data-testid="next"]').click();
+  await late.locator('[data-testid="progress"]', { hasText: /^Question 2 of / }).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+
+  const eager = await hostPage(`${spacer}<backend-chooser eager></backend-chooser>`);
+  await eager.page.locator('backend-chooser [data-testid="widget"]:not([data-prerendered])').waitFor({ state: 'attached' });
+  assert.equal(eager.page.wasm.length, 1, 'eager: loaded without scrolling');
+  await eager.context.close();
+});
+
+test('two widgets below the fold share one wasm, loaded when the reader focuses one', async () => {
+  const spacer = '<div style="height: 3000px"><a href="#x" id="before">before</a></div>';
+  const { page, context } = await hostPage(`${spacer}<backend-chooser id="a"></backend-chooser><backend-chooser id="b" compact></backend-chooser>`);
+  await page.locator('#a [data-prerendered] [data-testid="question"]').waitFor({ state: 'attached' });
+  assert.deepEqual(page.wasm, []);
+  // Focus moves into the widget without scrolling first (as a keyboard reader's Tab does).
+  await page.locator('#a [data-prerendered] input[type="radio"]').first().evaluate((radio) => radio.focus({ preventScroll: true }));
+  await page.locator('#a [data-testid="widget"]:not([data-prerendered])').waitFor({ state: 'attached' });
+  assert.equal(page.wasm.length, 1);
+  await page.locator('#b').scrollIntoViewIfNeeded();
+  await page.locator('#b [data-testid="widget"]:not([data-prerendered])').waitFor({ state: 'attached' });
+  assert.equal(page.wasm.length, 1, 'one wasm for both');
+  await context.close();
+});
+
+test('embed.html shows the pre-rendered first question before its scripts, the same as the wasm\'s', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  let release;
+  const gate = new Promise((done) => (release = done));
+  await page.route('**/*.wasm', async (route) => (await gate, route.continue()));
+  await page.goto(`${env.url}embed.html?theme=light`);
+  const early = page.locator('[data-prerendered]');
+  await early.locator('[data-testid="question"]').waitFor();
+  const before = await content(early);
+  release();
+  const after = await content(page.locator('[data-testid="widget"]:not([data-prerendered])'));
+  assert.equal(after, before);
+  assert.equal(await page.locator('[data-testid="widget"]').getAttribute('data-theme'), 'light');
+  await context.close();
+});
+
+test('without WebAssembly the element shows the summary the build wrote, and a link', async () => {
+  const strict = await launch({ headers: (path) => (path === '/examples/no-wasm.html' ? { 'content-security-policy': "script-src 'self'" } : {}) });
+  try {
+    const page = await strict.browser.newPage();
+    await page.goto(`${strict.url}examples/no-wasm.html`);
+    const fallback = page.locator('backend-chooser [data-testid="fallback"]');
+    await fallback.waitFor();
+    assert.match(await fallback.innerText(), /choose Node\.js for real-time.*choose Python for data/s);
+    assert.equal(await fallback.locator('a').getAttribute('href'), strict.url);
+  } finally {
+    await strict.close();
+  }
+});

@@ -101,7 +101,10 @@ test('a whole path with the keyboard alone; focus follows each step', async () =
       (id) => document.querySelector('[data-testid="question"]')?.dataset.question !== id,
       before.id,
     );
-    const focused = await page.evaluate(() => document.activeElement?.hasAttribute('data-step-heading'));
+    // Focus moves just after the frame that shows the new step.
+    const focused = await page
+      .waitForFunction(() => document.activeElement?.hasAttribute('data-step-heading'), null, { timeout: 2000 })
+      .then(() => true, () => false);
     assert.ok(focused, `focus moved to the new step's heading after "${before.prompt}"`);
   }
   await page.locator('[data-testid="result"]').waitFor();
