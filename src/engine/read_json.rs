@@ -224,6 +224,8 @@ impl Reader {
 
     fn dataset(&mut self, value: &Value) -> Dataset {
         let mut o = self.object(value, String::new());
+        // For editors (`"$schema": "./dataset.schema.json"`): a string, otherwise ignored.
+        self.optional_string(&mut o, "$schema");
         let dataset = Dataset {
             id: self.string(&mut o, "id"),
             version: self.unsigned(&mut o, "version", false),
@@ -238,8 +240,6 @@ impl Reader {
             start: self.string(&mut o, "start"),
             questions: self.list(&mut o, "questions", false, Reader::question),
         };
-        // For editors (`"$schema": "./dataset.schema.json"`): a string, otherwise ignored.
-        self.optional_string(&mut o, "$schema");
         self.finish(o);
         dataset
     }
