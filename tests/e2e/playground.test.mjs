@@ -389,3 +389,30 @@ for (const width of [320, 360, 1280]) {
     }
   });
 }
+
+test('the standalone page links to the playground, outside the widget', async () => {
+  const page = await openPage(env.browser, env.url);
+  const link = page.getByRole('link', { name: 'Write your own comparison' });
+  assert.equal(await link.evaluate((element) => element.closest('[data-testid="widget"], backend-chooser')), null);
+  await link.click();
+  await page.waitForURL(/playground\.html$/);
+  await page.locator('[data-testid="status"][data-state]').waitFor();
+  assert.equal(await text(page), STARTER);
+});
+
+test('the playground works under a strict Content-Security-Policy', async () => {
+  const strict = await launch({
+    headers: {
+      'content-security-policy':
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' blob:; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+    },
+  });
+  try {
+    const page = await openPage(strict.browser, `${strict.url}playground.html`);
+    await page.locator('[data-testid="status"][data-state="ok"]').waitFor();
+    await previewQuestion(page).filter({ hasText: firstPrompt(STARTER) }).waitFor();
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await strict.close();
+  }
+});
