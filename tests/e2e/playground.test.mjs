@@ -113,6 +113,15 @@ test('broken JSON names its line; the problem moves the cursor there; the fix up
   await page.keyboard.press('Enter');
   assert.equal(value.slice(0, await editor.evaluate((element) => element.selectionStart)).split('\n').length, line);
 
+  // Columns count UTF-8 bytes (as the checker does): after non-ASCII text on the line, the
+  // cursor still lands on the offending character itself.
+  const accented = STARTER.replace('"One service or several?",', '"Ünïcödé ✓ — 𝄞 title"x,');
+  await replaceTyped(page, accented);
+  await waitForStatus(page, /^1 problem\. The first is at line 4, column \d+\.$/);
+  await page.locator('#template').focus();
+  await problem.click();
+  assert.equal(await editor.evaluate((element) => element.selectionStart), accented.indexOf('"x,') + 1);
+
   // The fix (and a new first prompt) reaches the preview.
   const fixed = STARTER.replace('How many teams work on it?', 'How many teams build it?');
   await replaceTyped(page, fixed);
