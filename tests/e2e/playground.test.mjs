@@ -349,6 +349,8 @@ test('keyboard only: Tab leaves the editor; every control is reachable', async (
   assert.equal(await page.locator('[data-testid="template"]').inputValue(), 'node-vs-python.json');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'load-template');
+  // Focus is visible: a 3 px outline on the focused control.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth), '3px');
   await page.keyboard.press('Enter');
   await page.locator('[data-testid="undo"]').waitFor();
   assert.equal(await text(page), readFileSync(join(DIST, 'node-vs-python.json'), 'utf8'));
