@@ -254,6 +254,8 @@ function preview(text) {
   const widget = document.createElement('backend-chooser');
   urls.set(widget, URL.createObjectURL(new Blob([text], { type: 'application/json' })));
   widget.setAttribute('src', urls.get(widget));
+  // The author is waiting for it: no waiting until it scrolls into view (as on a phone).
+  widget.setAttribute('eager', '');
   // The reader's place in the preview carries over (answers that no longer fit are dropped
   // by the widget, which says so).
   if (answers) widget.setAttribute('answers', answers);
