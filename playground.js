@@ -107,6 +107,14 @@ const saveNow = () => {
   store(DRAFT_KEY, source.value);
 };
 addEventListener('pagehide', saveNow);
+// One draft per browser: a second tab's edits would replace this tab's draft, so say so
+// (once: the notice would otherwise take the place of an Undo on every keystroke there).
+let otherTabSaid = false;
+addEventListener('storage', (event) => {
+  if (otherTabSaid || event.key !== DRAFT_KEY || event.newValue === null || event.newValue === source.value) return;
+  otherTabSaid = true;
+  notice('Another playground tab saved a different draft. The tab you type in last is the one kept: download this text to keep both.', { download: true });
+});
 
 // ---- The editor: a textarea with a line-number gutter ----
 

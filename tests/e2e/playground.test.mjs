@@ -167,6 +167,17 @@ test('the draft is saved as you type and restored on reload', async () => {
   assert.equal(await page.locator('[data-testid="notice"]').innerText(), 'Your saved draft is back.');
 });
 
+test('a second tab saving another draft is said in the first', async () => {
+  const page = await open();
+  const second = await page.context().newPage();
+  await second.goto(playground());
+  await second.locator('[data-testid="status"][data-state]').waitFor();
+  await replaceTyped(second, STARTER.replace('One team', 'Tab two'));
+  await page.locator('[data-testid="notice"]').filter({ hasText: 'Another playground tab saved a different draft' }).waitFor();
+  assert.ok(await page.locator('[data-testid="notice-download"]').isVisible());
+  assert.equal(await text(page), STARTER, 'this tab keeps its text');
+});
+
 test('a storage that refuses to save is said, not thrown', async () => {
   const context = await env.browser.newContext();
   await context.addInitScript(() => {
