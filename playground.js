@@ -448,7 +448,7 @@ function ask(question, yes, no) {
 }
 
 $('reset').addEventListener('click', async () => {
-  const sure = await ask('Replace your whole text with the two-question starter? Undo will bring your text back until your next replacement.', 'Replace with the starter', 'Keep my text');
+  const sure = await ask('Replace your whole text with the two-question starter? Undo brings your text back.', 'Replace with the starter', 'Keep my text');
   if (!sure) {
     $('reset').focus();
     return;
