@@ -68,7 +68,7 @@ fn set(object: &Object, key: &str, value: JsValue) {
 /// complete. Both bubble out of the shadow root (composed), so the host element sends them.
 pub fn send_events(ctx: Ctx, root: crate::ui::slot::Slot) {
     let ds = ctx.ds;
-    Effect::new(move |previous: Option<()>| {
+    Effect::new_sync(move |previous: Option<()>| {
         let answered = ctx.answered.get();
         let Some(root) = root.get().filter(|_| previous.is_some()) else {
             return;

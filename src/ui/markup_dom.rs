@@ -103,7 +103,7 @@ pub fn read_action(element: &web_sys::Element) -> Result<Action, ActionError> {
 /// (A plain function, not a `#[component]`: each component use in `view!` expands its own
 /// props builder; eleven containers as calls of one function cost less wasm.)
 pub fn markup_container(
-    markup: Box<dyn Fn() -> Vec<Markup>>,
+    markup: Box<dyn Fn() -> Vec<Markup> + Send + Sync>,
     class: &'static str,
     on_event: Option<Callback<Event>>,
 ) -> impl IntoView {
@@ -168,7 +168,7 @@ pub fn markup_container(
     // An effect first runs after the widget is built (so the container is there); an
     // update queued just before the widget was unmounted finds no container and does
     // nothing (nor reads its disposed signals).
-    Effect::new(move |listening: Option<bool>| {
+    Effect::new_sync(move |listening: Option<bool>| {
         let Some(element) = container.get() else {
             return false;
         };

@@ -139,7 +139,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
 
     // Focus follows the reader's own moves only, never the first render; each move also
     // clears what the last copy said.
-    Effect::new(move |previous: Option<u32>| {
+    Effect::new_sync(move |previous: Option<u32>| {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
             if ctx
