@@ -1,8 +1,10 @@
 //! `cargo run --bin check-dataset -- [FILE]`: checks a dataset with the engine's validator
-//! and prints its report (paths, their lengths, winners overall and per first answer,
-//! answers no path takes, answers whose points never change a result). Exits with 1 when
-//! the dataset has a problem, each printed with its place (a JSON path, or the line and
-//! column of a syntax error), and with 2 when the file cannot be read.
+//! and prints every problem as `FILE:LINE:COLUMN: PATH: MESSAGE` (a JSON syntax error as
+//! `FILE:LINE:COLUMN: syntax: MESSAGE`) on stderr, then, when the dataset loads, its report
+//! on stdout (paths, their lengths, winners overall and per first answer, answers no path
+//! takes, answers whose points never change a result). Exits with 1 when the dataset has a
+//! problem and with 2 when the file cannot be read. What it prints is
+//! `engine::report::check_text`, which the checker wasm returns too.
 //!
 //! Native only: on wasm32 (where `cargo clippy --all-targets` also builds it) it is empty.
 
@@ -16,10 +18,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use backend_chooser::engine::load;
-    use backend_chooser::engine::model::Dataset;
-    use backend_chooser::engine::report::{report, Report};
-    use backend_chooser::engine::validate::Problem;
+    use backend_chooser::engine::report::check_text;
     use std::process::ExitCode;
 
     const DEFAULT: &str = "src/data/node-vs-python.json";
@@ -39,90 +38,27 @@ mod native {
                 return ExitCode::from(2);
             }
         };
-        let ds = match load(&text) {
-            Ok(ds) => ds,
-            Err(error) => return fail(&path, &error.problems()),
-        };
-        let report = report(&ds);
-        print(&path, &ds, &report);
-        let problems = report.problems();
-        if !problems.is_empty() {
-            return fail(&path, &problems);
+        let checked = check_text(&path, &text);
+        for problem in &checked.problems {
+            eprintln!("{path}:{problem}");
         }
-        println!("\nno problems");
-        ExitCode::SUCCESS
+        if let Some(report) = &checked.report {
+            print!("{report}");
+        }
+        match checked.problems.len() {
+            0 => {
+                println!("\nno problems");
+                ExitCode::SUCCESS
+            }
+            count => {
+                eprintln!("{path}: {count} problem(s)");
+                ExitCode::FAILURE
+            }
+        }
     }
 
     fn usage() -> ExitCode {
         eprintln!("usage: cargo run --bin check-dataset -- [FILE]   (default: {DEFAULT})");
         ExitCode::from(2)
-    }
-
-    fn fail(path: &str, problems: &[Problem]) -> ExitCode {
-        eprintln!("\n{path}: {} problem(s):", problems.len());
-        for problem in problems {
-            eprintln!("  {problem}");
-        }
-        ExitCode::FAILURE
-    }
-
-    fn percent(part: u64, whole: u64) -> String {
-        match whole {
-            0 => "-".to_string(),
-            _ => format!("{:.1}%", 100.0 * part as f64 / whole as f64),
-        }
-    }
-
-    fn print(path: &str, ds: &Dataset, report: &Report) {
-        println!(
-            "{path}: {} sides, {} criteria, {} frameworks, {} questions",
-            ds.sides.len(),
-            ds.criteria.len(),
-            ds.frameworks.len(),
-            ds.questions.len()
-        );
-        println!("\npaths: {}", report.paths);
-        for &(length, count) in &report.lengths {
-            println!(
-                "  {length:>2} questions: {count:>7} ({})",
-                percent(count, report.paths)
-            );
-        }
-        println!("\nwinners:");
-        for (side, &wins) in report.sides.iter().zip(&report.wins) {
-            println!("  {side:<12} {wins:>7} ({})", percent(wins, report.paths));
-        }
-        println!(
-            "\nwinners per answer to the first question \"{}\" (share of its paths):",
-            ds.start
-        );
-        print!("  {:<12}", "");
-        for side in &report.sides {
-            print!(" {side:>9}");
-        }
-        println!("  {:>7}", "paths");
-        for first in &report.by_first_answer {
-            let paths: u64 = first.wins.iter().sum();
-            print!("  {:<12}", first.answer_id);
-            for &wins in &first.wins {
-                print!(" {:>9}", percent(wins, paths));
-            }
-            println!("  {paths:>7}");
-        }
-        let list = |title: &str, answers: &[backend_chooser::engine::report::AnswerRef]| {
-            if answers.is_empty() {
-                println!("\n{title}: none");
-                return;
-            }
-            println!("\n{title}:");
-            for answer in answers {
-                println!("  {answer} ({})", answer.at());
-            }
-        };
-        list("answers no path takes", &report.unreachable);
-        list(
-            "answers whose points never change a result",
-            &report.never_decisive,
-        );
     }
 }

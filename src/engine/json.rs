@@ -411,4 +411,158 @@ impl Reader<'_> {
             }
         }
     }
+
+    /// In the list that starts at the next byte (read at `depth`), moves to the start of
+    /// item `index`. `None` when there is no list or no such item.
+    fn find_item(&mut self, index: usize, depth: usize) -> Option<()> {
+        if self.peek() != Some(b'[') || depth + 1 >= MAX_DEPTH {
+            return None;
+        }
+        self.at += 1;
+        for _ in 0..index {
+            self.value(depth + 1).ok()?;
+            self.whitespace();
+            if self.peek() != Some(b',') {
+                return None;
+            }
+            self.at += 1;
+        }
+        self.whitespace();
+        match self.peek() {
+            None | Some(b']') => None,
+            Some(_) => Some(()),
+        }
+    }
+
+    /// In the object that starts at the next byte (read at `depth`), moves to the start of
+    /// the value of the longest key that `path` starts with (followed by nothing, `.` or
+    /// `[`), the last one if it is repeated, and answers with the key's length. `None` when
+    /// there is no object or no such key.
+    fn find_field(&mut self, path: &str, depth: usize) -> Option<usize> {
+        if self.peek() != Some(b'{') || depth + 1 >= MAX_DEPTH {
+            return None;
+        }
+        self.at += 1;
+        // (the key's length, where its value starts)
+        let mut best: Option<(usize, usize)> = None;
+        // Stops at the object's end or at a syntax error: the keys before it still count.
+        let _ = self.fields(depth + 1, |key, start| {
+            let fits = path.strip_prefix(key).is_some_and(|after| {
+                after.is_empty() || after.starts_with('.') || after.starts_with('[')
+            });
+            if fits && best.is_none_or(|(length, _)| key.len() >= length) {
+                best = Some((key.len(), start));
+            }
+        });
+        let (length, start) = best?;
+        self.at = start;
+        Some(length)
+    }
+
+    /// Reads the fields of an object whose `{` has been read, calling `each` with every key
+    /// and where its value starts, until the object ends (`Some`) or a syntax error (`None`).
+    fn fields(&mut self, depth: usize, mut each: impl FnMut(&str, usize)) -> Option<()> {
+        loop {
+            self.whitespace();
+            match self.peek()? {
+                b'"' => self.at += 1,
+                _ => return None,
+            }
+            let key = self.string().ok()?;
+            self.whitespace();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.at += 1;
+            self.whitespace();
+            each(&key, self.at);
+            self.value(depth).ok()?;
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.at += 1,
+                _ => return Some(()),
+            }
+        }
+    }
+}
+
+/// Where the value at `at` starts in `text`: its line (from 1) and column (in bytes, from
+/// 1), as in a `JsonError`. `at` is a problem's place (`validate::Problem::at`): keys
+/// joined by `.` and list indices in brackets, e.g. `questions[3].answers[1].next`, or
+/// nothing for the whole document.
+///
+/// - A repeated key: the last one (`field`'s rule). A key may itself hold `.` or `[`: the
+///   longest key that the rest of the path starts with is taken.
+/// - A place the text does not hold (a missing key, an index past the end, a syntax error
+///   on the way): the nearest ancestor that it holds, so a missing field gives the place
+///   of its object. `None` when the text holds no value at all.
+///
+/// It reads with the parser's own `Reader`, skipping the values it passes over. Only the
+/// tools use it (`check-dataset`, the checker wasm); the widget does not.
+pub fn locate(text: &str, at: &str) -> Option<(usize, usize)> {
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    reader.whitespace();
+    reader.peek()?;
+    let mut found = reader.at;
+    let mut rest = at;
+    let mut depth = 0;
+    while !rest.is_empty() {
+        let step = match rest.strip_prefix('[') {
+            Some(index) => {
+                let digits = index.find(']').and_then(|end| index.get(..end));
+                let Some(number) = digits.and_then(|digits| digits.parse::<usize>().ok()) else {
+                    break;
+                };
+                reader
+                    .find_item(number, depth)
+                    .map(|()| digits.map_or(0, str::len) + 2)
+            }
+            None => {
+                let dot = usize::from(rest.starts_with('.'));
+                let path = rest.get(dot..).unwrap_or_default();
+                reader.find_field(path, depth).map(|key| dot + key)
+            }
+        };
+        let Some(length) = step else {
+            break;
+        };
+        found = reader.at;
+        depth += 1;
+        rest = rest.get(length..).unwrap_or_default();
+    }
+    // The place of an error there: the one computation of a line and column.
+    let JsonError { line, column, .. } = reader.error_at(found, "");
+    Some((line, column))
+}
+
+/// `text` as a JSON string, quotes included: `"`, `\` and control characters escaped
+/// (as serde_json writes them), everything else as it is.
+pub fn quote(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for character in text.chars() {
+        match character {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            '\u{8}' => quoted.push_str("\\b"),
+            '\u{c}' => quoted.push_str("\\f"),
+            '\0'..='\u{1f}' => {
+                let code = character as usize;
+                quoted.push_str("\\u00");
+                quoted.push(char::from(HEX[code >> 4]));
+                quoted.push(char::from(HEX[code & 0xf]));
+            }
+            _ => quoted.push(character),
+        }
+    }
+    quoted.push('"');
+    quoted
 }

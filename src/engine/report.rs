@@ -7,12 +7,12 @@
 //! widget. It assumes a dataset that `validate::load` accepted. Used by the
 //! `check-dataset` command and by the tests; it is not in the widget's wasm.
 
-use std::fmt;
+use std::fmt::{self, Write};
 
 use super::model::Dataset;
 use super::paths::{Choice, Next, Tree};
 use super::score::{answer_points, decide};
-use super::validate::Problem;
+use super::validate::{load, locate, Located, Problem};
 
 /// An answer, by index and by id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,6 +164,116 @@ pub fn report(ds: &Dataset) -> Report {
         unreachable,
         never_decisive,
     }
+}
+
+/// What the tools (`check-dataset`, the checker wasm) say about a dataset's text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// Every problem with its line and column: the validator's (`validate::load`), or, for
+    /// a dataset that loads, the report's (`Report::problems`). None: the dataset is fine.
+    pub problems: Vec<Located>,
+    /// The report as text (`render`), when the dataset loads.
+    pub report: Option<String>,
+}
+
+/// Loads `text` (a dataset called `name` in the report) and reports on it: the one
+/// implementation of what `check-dataset` prints and the checker wasm's `report` returns.
+pub fn check_text(name: &str, text: &str) -> Checked {
+    match load(text) {
+        Err(error) => Checked {
+            problems: error.locate(text),
+            report: None,
+        },
+        Ok(ds) => {
+            let report = report(&ds);
+            Checked {
+                problems: locate(text, &report.problems()),
+                report: Some(render(name, &ds, &report)),
+            }
+        }
+    }
+}
+
+/// `part` of `whole` as a percentage with one decimal (half up), `-` for no `whole`.
+fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "-".to_string();
+    }
+    let tenths = (part.saturating_mul(1000) + whole / 2) / whole;
+    format!("{}.{}%", tenths / 10, tenths % 10)
+}
+
+/// The report as text, for a dataset called `name`: its counts, the paths and their
+/// lengths, the winners overall and per answer to the first question, the answers no
+/// path takes and those whose points never change a result.
+pub fn render(name: &str, ds: &Dataset, report: &Report) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_report(&mut out, name, ds, report);
+    out
+}
+
+fn write_report(out: &mut String, name: &str, ds: &Dataset, report: &Report) -> fmt::Result {
+    writeln!(
+        out,
+        "{name}: {} sides, {} criteria, {} frameworks, {} questions",
+        ds.sides.len(),
+        ds.criteria.len(),
+        ds.frameworks.len(),
+        ds.questions.len()
+    )?;
+    writeln!(out, "\npaths: {}", report.paths)?;
+    for &(length, count) in &report.lengths {
+        writeln!(
+            out,
+            "  {length:>2} questions: {count:>7} ({})",
+            percent(count, report.paths)
+        )?;
+    }
+    writeln!(out, "\nwinners:")?;
+    for (side, &wins) in report.sides.iter().zip(&report.wins) {
+        writeln!(
+            out,
+            "  {side:<12} {wins:>7} ({})",
+            percent(wins, report.paths)
+        )?;
+    }
+    writeln!(
+        out,
+        "\nwinners per answer to the first question \"{}\" (share of its paths):",
+        ds.start
+    )?;
+    write!(out, "  {:<12}", "")?;
+    for side in &report.sides {
+        write!(out, " {side:>9}")?;
+    }
+    writeln!(out, "  {:>7}", "paths")?;
+    for first in &report.by_first_answer {
+        let paths: u64 = first.wins.iter().sum();
+        write!(out, "  {:<12}", first.answer_id)?;
+        for &wins in &first.wins {
+            write!(out, " {:>9}", percent(wins, paths))?;
+        }
+        writeln!(out, "  {paths:>7}")?;
+    }
+    let lists = [
+        ("answers no path takes", &report.unreachable),
+        (
+            "answers whose points never change a result",
+            &report.never_decisive,
+        ),
+    ];
+    for (title, answers) in lists {
+        if answers.is_empty() {
+            writeln!(out, "\n{title}: none")?;
+            continue;
+        }
+        writeln!(out, "\n{title}:")?;
+        for answer in answers {
+            writeln!(out, "  {answer} ({})", answer.at())?;
+        }
+    }
+    Ok(())
 }
 
 fn answer_flags(ds: &Dataset) -> Vec<Vec<bool>> {
