@@ -6,7 +6,8 @@
 //! it (`cargo`, `trunk`, `make`), with every problem and its place. So the wasm can read
 //! the embedded file without re-running the cross-checks (`engine::validate::parse`).
 //!
-//! The file in `src/data` stays readable for authors; the wasm carries no indentation.
+//! The file in `src/data` stays readable for authors; the wasm carries no indentation and
+//! no `$schema` line (it is for editors).
 
 use std::{env, fs, path::Path, process::ExitCode};
 
@@ -36,7 +37,13 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let minified = match serde_json::from_str::<serde_json::Value>(&text) {
-        Ok(value) => value.to_string(),
+        Ok(mut value) => {
+            // `$schema` is for editors; the widget ignores it, so it need not ship.
+            if let Some(fields) = value.as_object_mut() {
+                fields.remove("$schema");
+            }
+            value.to_string()
+        }
         Err(error) => {
             eprintln!("{DATASET}: {error}");
             return ExitCode::FAILURE;

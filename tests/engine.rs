@@ -135,7 +135,7 @@ mod validate {
         );
         check(
             "invalid/unknown-field.json",
-            &["dataset: unknown field `unknown_field`, expected one of `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
+            &["dataset: unknown field `unknown_field`, expected one of `$schema`, `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
         );
         check_text("", &["line 1, column 0: EOF while parsing a value"]);
         check_text("[]", &["dataset: expected an object, found a list"]);
@@ -1384,10 +1384,19 @@ mod default_dataset {
         let source = include_str!("../src/data/node-vs-python.json");
         let parse_json =
             |text: &str| serde_json::from_str::<serde_json::Value>(text).expect("JSON");
+        let mut expected = parse_json(source);
+        let schema = expected
+            .as_object_mut()
+            .and_then(|fields| fields.remove("$schema"));
+        assert_eq!(
+            schema,
+            Some(serde_json::json!("./dataset.schema.json")),
+            "the source names its schema, for editors"
+        );
         assert_eq!(
             parse_json(DEFAULT_DATASET_JSON),
-            parse_json(source),
-            "build.rs kept the content"
+            expected,
+            "build.rs kept the content, all but the editors' `$schema`"
         );
         assert!(
             DEFAULT_DATASET_JSON.len() < source.len(),

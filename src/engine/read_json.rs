@@ -224,6 +224,8 @@ impl Reader {
 
     fn dataset(&mut self, value: &Value) -> Dataset {
         let mut o = self.object(value, String::new());
+        // For editors (`"$schema": "./dataset.schema.json"`): a string, otherwise ignored.
+        self.optional_string(&mut o, "$schema");
         let dataset = Dataset {
             id: self.string(&mut o, "id"),
             version: self.unsigned(&mut o, "version", false),
