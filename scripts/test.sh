@@ -12,12 +12,12 @@ step "rustfmt"
 cargo fmt --all --check
 
 step "clippy, native"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy, wasm32"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
-cargo test --locked
+cargo test --workspace --locked
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 cargo test --locked --target wasm32-unknown-unknown --test web

@@ -57,7 +57,9 @@ fn every_problem_of_every_invalid_fixture_is_printed_with_its_line_and_column() 
         // No report for a dataset that does not load.
         assert_eq!(stdout, "", "{file}");
         let source = std::fs::read_to_string(file).expect("readable");
-        let problems = load(&source).expect_err("an invalid fixture").locate(&source);
+        let problems = load(&source)
+            .expect_err("an invalid fixture")
+            .locate(&source);
         let mut expected: Vec<String> = problems
             .iter()
             .map(|problem| {
@@ -95,7 +97,9 @@ fn a_report_problem_is_printed_with_its_place_and_the_report() {
     // report finds that no path recommends it.
     let source = std::fs::read_to_string("tests/fixtures/tiny.json").expect("readable");
     let ds = load(&source).expect("the tiny fixture loads");
-    assert!(backend_chooser::engine::report::report(&ds).problems().is_empty());
+    assert!(backend_chooser::engine::report::report(&ds)
+        .problems()
+        .is_empty());
     let edited = source.replacen(
         "\"sides\": [",
         "\"sides\": [\n    { \"id\": \"go\", \"label\": \"Go\", \"summary\": \"Go on the server.\" },",

@@ -721,8 +721,7 @@ mod actions {
     use backend_chooser::present::markup::Element;
     use backend_chooser::present::question_view::question_markup;
     use backend_chooser::present::shell::{
-        copy_status_markup, embed_panel_markup, filter_markup, header_markup,
-        notice_markup,
+        copy_status_markup, embed_panel_markup, filter_markup, header_markup, notice_markup,
     };
     use backend_chooser::present::tabs::{tabs_markup, Tab};
 

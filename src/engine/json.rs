@@ -94,90 +94,6 @@ pub fn parse(text: &str) -> Result<Json, JsonError> {
     }
 }
 
-/// Where the value at `at` starts in `text`: its line (from 1) and column (in bytes, from
-/// 1), as in a `JsonError`. `at` is a problem's place (`validate::Problem::at`): keys
-/// joined by `.` and list indices in brackets, e.g. `questions[3].answers[1].next`, or
-/// `dataset` (or nothing) for the whole document.
-///
-/// - A repeated key: the last one (`field`'s rule). A key may itself hold `.` or `[`: the
-///   longest key that the rest of the path starts with is taken.
-/// - A place the text does not hold (a missing key, an index past the end, a syntax error
-///   on the way): the nearest ancestor that it holds, so a missing field gives the place
-///   of its object. `None` when the text holds no value at all.
-///
-/// It reads with the parser's own `Reader`, skipping the values it passes over. Only the
-/// tools use it (`check-dataset`, the checker wasm); the widget does not.
-pub fn locate(text: &str, at: &str) -> Option<(usize, usize)> {
-    let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
-    reader.whitespace();
-    reader.peek()?;
-    let mut found = reader.at;
-    let mut rest = match at {
-        "dataset" => "",
-        _ => at,
-    };
-    let mut depth = 0;
-    while !rest.is_empty() {
-        let step = match rest.strip_prefix('[') {
-            Some(index) => {
-                let digits = index.find(']').and_then(|end| index.get(..end));
-                let Some(number) = digits.and_then(|digits| digits.parse::<usize>().ok()) else {
-                    break;
-                };
-                reader
-                    .find_item(number, depth)
-                    .map(|()| digits.map_or(0, str::len) + 2)
-            }
-            None => {
-                let dot = usize::from(rest.starts_with('.'));
-                let path = rest.get(dot..).unwrap_or_default();
-                reader.find_field(path, depth).map(|key| dot + key)
-            }
-        };
-        let Some(length) = step else {
-            break;
-        };
-        found = reader.at;
-        depth += 1;
-        rest = rest.get(length..).unwrap_or_default();
-    }
-    // The place of an error there: the one computation of a line and column.
-    let JsonError { line, column, .. } = reader.error_at(found, "");
-    Some((line, column))
-}
-
-/// `text` as a JSON string, quotes included: `"`, `\` and control characters escaped
-/// (as serde_json writes them), everything else as it is.
-pub fn quote(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut quoted = String::with_capacity(text.len() + 2);
-    quoted.push('"');
-    for character in text.chars() {
-        match character {
-            '"' => quoted.push_str("\\\""),
-            '\\' => quoted.push_str("\\\\"),
-            '\n' => quoted.push_str("\\n"),
-            '\r' => quoted.push_str("\\r"),
-            '\t' => quoted.push_str("\\t"),
-            '\u{8}' => quoted.push_str("\\b"),
-            '\u{c}' => quoted.push_str("\\f"),
-            '\0'..='\u{1f}' => {
-                let code = character as usize;
-                quoted.push_str("\\u00");
-                quoted.push(char::from(HEX[code >> 4]));
-                quoted.push(char::from(HEX[code & 0xf]));
-            }
-            _ => quoted.push(character),
-        }
-    }
-    quoted.push('"');
-    quoted
-}
-
 struct Reader<'t> {
     text: &'t str,
     bytes: &'t [u8],
@@ -568,4 +484,85 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// Where the value at `at` starts in `text`: its line (from 1) and column (in bytes, from
+/// 1), as in a `JsonError`. `at` is a problem's place (`validate::Problem::at`): keys
+/// joined by `.` and list indices in brackets, e.g. `questions[3].answers[1].next`, or
+/// nothing for the whole document.
+///
+/// - A repeated key: the last one (`field`'s rule). A key may itself hold `.` or `[`: the
+///   longest key that the rest of the path starts with is taken.
+/// - A place the text does not hold (a missing key, an index past the end, a syntax error
+///   on the way): the nearest ancestor that it holds, so a missing field gives the place
+///   of its object. `None` when the text holds no value at all.
+///
+/// It reads with the parser's own `Reader`, skipping the values it passes over. Only the
+/// tools use it (`check-dataset`, the checker wasm); the widget does not.
+pub fn locate(text: &str, at: &str) -> Option<(usize, usize)> {
+    let mut reader = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    reader.whitespace();
+    reader.peek()?;
+    let mut found = reader.at;
+    let mut rest = at;
+    let mut depth = 0;
+    while !rest.is_empty() {
+        let step = match rest.strip_prefix('[') {
+            Some(index) => {
+                let digits = index.find(']').and_then(|end| index.get(..end));
+                let Some(number) = digits.and_then(|digits| digits.parse::<usize>().ok()) else {
+                    break;
+                };
+                reader
+                    .find_item(number, depth)
+                    .map(|()| digits.map_or(0, str::len) + 2)
+            }
+            None => {
+                let dot = usize::from(rest.starts_with('.'));
+                let path = rest.get(dot..).unwrap_or_default();
+                reader.find_field(path, depth).map(|key| dot + key)
+            }
+        };
+        let Some(length) = step else {
+            break;
+        };
+        found = reader.at;
+        depth += 1;
+        rest = rest.get(length..).unwrap_or_default();
+    }
+    // The place of an error there: the one computation of a line and column.
+    let JsonError { line, column, .. } = reader.error_at(found, "");
+    Some((line, column))
+}
+
+/// `text` as a JSON string, quotes included: `"`, `\` and control characters escaped
+/// (as serde_json writes them), everything else as it is.
+pub fn quote(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for character in text.chars() {
+        match character {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            '\u{8}' => quoted.push_str("\\b"),
+            '\u{c}' => quoted.push_str("\\f"),
+            '\0'..='\u{1f}' => {
+                let code = character as usize;
+                quoted.push_str("\\u00");
+                quoted.push(char::from(HEX[code >> 4]));
+                quoted.push(char::from(HEX[code & 0xf]));
+            }
+            _ => quoted.push(character),
+        }
+    }
+    quoted.push('"');
+    quoted
 }

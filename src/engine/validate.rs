@@ -43,49 +43,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// A problem with the line and column of its place in the text (`json::locate`), for the
-/// tools: `check-dataset` and the checker wasm. The widget never locates.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Located {
-    pub line: usize,
-    pub column: usize,
-    /// The problem's place: a path into the document, `syntax` for a JSON syntax error,
-    /// `input` for a text over the size limit.
-    pub at: String,
-    pub message: String,
-}
-
-impl fmt::Display for Located {
-    /// `LINE:COLUMN: PATH: MESSAGE`, the form editors and terminals link to a place.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Located {
-            line,
-            column,
-            at,
-            message,
-        } = self;
-        write!(f, "{line}:{column}: {at}: {message}")
-    }
-}
-
-/// Each of `problems` (found in `text`) at its line and column: the start of the value at
-/// its place or, for a place the text does not hold, of its nearest ancestor; the start of
-/// the text when not even that is found.
-pub fn locate(text: &str, problems: &[Problem]) -> Vec<Located> {
-    problems
-        .iter()
-        .map(|problem| {
-            let (line, column) = json::locate(text, &problem.at).unwrap_or((1, 1));
-            Located {
-                line,
-                column,
-                at: problem.at.clone(),
-                message: problem.message.clone(),
-            }
-        })
-        .collect()
-}
-
 /// Why a dataset could not be loaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadError {
@@ -121,28 +78,6 @@ impl LoadError {
                 message: message.clone(),
             }],
             LoadError::Invalid { problems } => problems.clone(),
-        }
-    }
-}
-
-impl LoadError {
-    /// Every problem with its line and column in `text`, the text that failed to load: a
-    /// syntax error where the JSON reader stopped, a refused size at the start.
-    pub fn locate(&self, text: &str) -> Vec<Located> {
-        match self {
-            // Placed at 1:1 (the text is not read).
-            LoadError::TooLarge { .. } => locate("", &self.problems()),
-            LoadError::Json {
-                line,
-                column,
-                message,
-            } => vec![Located {
-                line: *line,
-                column: *column,
-                at: "syntax".to_string(),
-                message: message.clone(),
-            }],
-            LoadError::Invalid { problems } => locate(text, problems),
         }
     }
 }
@@ -794,5 +729,75 @@ fn pointless_path(ds: &Dataset, path: &[(usize, usize)]) -> Problem {
             "the path {} ends without a result: every side scores 0",
             pairs.join(", ")
         ),
+    }
+}
+
+/// A problem with the line and column of its place in the text (`json::locate`), for the
+/// tools: `check-dataset` and the checker wasm. The widget never locates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub line: usize,
+    pub column: usize,
+    /// The problem's place: a path into the document, `syntax` for a JSON syntax error,
+    /// `input` for a text over the size limit.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for Located {
+    /// `LINE:COLUMN: PATH: MESSAGE`, the form editors and terminals link to a place.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Located {
+            line,
+            column,
+            at,
+            message,
+        } = self;
+        write!(f, "{line}:{column}: {at}: {message}")
+    }
+}
+
+/// Each of `problems` (found in `text`) at its line and column: the start of the value at
+/// its place or, for a place the text does not hold, of its nearest ancestor; the start of
+/// the text when not even that is found.
+pub fn locate(text: &str, problems: &[Problem]) -> Vec<Located> {
+    problems
+        .iter()
+        .map(|problem| {
+            // `read_json` calls the whole document `dataset`.
+            let path = match problem.at.as_str() {
+                "dataset" => "",
+                at => at,
+            };
+            let (line, column) = json::locate(text, path).unwrap_or((1, 1));
+            Located {
+                line,
+                column,
+                at: problem.at.clone(),
+                message: problem.message.clone(),
+            }
+        })
+        .collect()
+}
+
+impl LoadError {
+    /// Every problem with its line and column in `text`, the text that failed to load: a
+    /// syntax error where the JSON reader stopped, a refused size at the start.
+    pub fn locate(&self, text: &str) -> Vec<Located> {
+        match self {
+            // Placed at 1:1 (the text is not read).
+            LoadError::TooLarge { .. } => locate("", &self.problems()),
+            LoadError::Json {
+                line,
+                column,
+                message,
+            } => vec![Located {
+                line: *line,
+                column: *column,
+                at: "syntax".to_string(),
+                message: message.clone(),
+            }],
+            LoadError::Invalid { problems } => locate(text, problems),
+        }
     }
 }

@@ -66,15 +66,11 @@ fn set(object: &Object, key: &str, value: JsValue) {
 /// After each change of the answers made by the reader (not on load), dispatches
 /// `backend-chooser:answer` from `root`, then `backend-chooser:result` when the path is
 /// complete. Both bubble out of the shadow root (composed), so the host element sends them.
-pub fn send_events(ctx: Ctx, root: NodeRef<leptos::html::Div>) {
+pub fn send_events(ctx: Ctx, root: crate::ui::slot::Slot) {
     let ds = ctx.ds;
-    Effect::new(move |previous: Option<()>| {
+    Effect::new_sync(move |previous: Option<()>| {
         let answered = ctx.answered.get();
-        let Some(root) = root
-            .try_get_untracked()
-            .flatten()
-            .filter(|_| previous.is_some())
-        else {
+        let Some(root) = root.get().filter(|_| previous.is_some()) else {
             return;
         };
         let detail = Object::new();
@@ -171,7 +167,8 @@ pub fn snippet(ctx: Ctx, which: Snippet) -> String {
                 false => format!(" answers=\"{fragment}\""),
             };
             if !src.is_empty() {
-                let src = js_sys::decode_uri_component(src).map_or_else(|_| src.into(), String::from);
+                let src =
+                    js_sys::decode_uri_component(src).map_or_else(|_| src.into(), String::from);
                 attributes = format!(" src=\"{}\"{attributes}", attribute_text(&src));
             }
             format!(

@@ -4,7 +4,6 @@
 use crate::present::action::{self, Action, ActionError};
 use crate::present::markup::Markup;
 use crate::present::tabs::TabKey;
-use leptos::ev::Custom;
 use leptos::html::div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -82,15 +81,6 @@ pub enum Event {
     Input(String),
 }
 
-/// The events a container listens to.
-#[derive(Clone, Copy)]
-enum Listen {
-    Click,
-    KeyDown,
-    Submit,
-    Input,
-}
-
 /// Reads the action an element carries: the view's one decoder (see `present::action`).
 /// A form's answer is its checked radio.
 pub fn read_action(element: &web_sys::Element) -> Result<Action, ActionError> {
@@ -113,18 +103,11 @@ pub fn read_action(element: &web_sys::Element) -> Result<Action, ActionError> {
 /// (A plain function, not a `#[component]`: each component use in `view!` expands its own
 /// props builder; eleven containers as calls of one function cost less wasm.)
 pub fn markup_container(
-    markup: Box<dyn Fn() -> Vec<Markup>>,
+    markup: Box<dyn Fn() -> Vec<Markup> + Send + Sync>,
     class: &'static str,
     on_event: Option<Callback<Event>>,
 ) -> impl IntoView {
-    let container = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        // `try_`: an update queued just before the widget was unmounted must do nothing
-        // (nor read its disposed signals).
-        if let Some(container) = container.try_get().flatten() {
-            replace_children(&container, &markup());
-        }
-    });
+    let container = crate::ui::slot::Slot::new();
     let target = |event: &web_sys::Event| {
         event
             .target()
@@ -151,46 +134,49 @@ pub fn markup_container(
             None
         }
     };
-    // One closure type for all four events, so the generic listener code exists once.
-    let handle = move |listen: Listen| {
-        move |event: web_sys::Event| {
-            let what = match listen {
-                Listen::Click => action_target(&event).and_then(action_event),
-                Listen::KeyDown => {
-                    let key = event.unchecked_ref::<web_sys::KeyboardEvent>().key();
-                    match TabKey::from_key(&key) {
-                        Some(tab_key)
-                            if target(&event).is_some_and(|tab| has_role(&tab, "tab")) =>
-                        {
-                            Some(Event::TabKey(tab_key))
-                        }
-                        _ => (key == "Enter" || key == " ")
-                            .then(|| action_target(&event))
-                            .flatten()
-                            .filter(|button| has_role(button, "button"))
-                            .and_then(action_event),
+    // One listener for all four events (`Slot::listen`).
+    let handle = move |event: web_sys::Event| {
+        let what = match event.type_().as_str() {
+            "click" => action_target(&event).and_then(action_event),
+            "keydown" => {
+                let key = event.unchecked_ref::<web_sys::KeyboardEvent>().key();
+                match TabKey::from_key(&key) {
+                    Some(tab_key) if target(&event).is_some_and(|tab| has_role(&tab, "tab")) => {
+                        Some(Event::TabKey(tab_key))
                     }
+                    _ => (key == "Enter" || key == " ")
+                        .then(|| action_target(&event))
+                        .flatten()
+                        .filter(|button| has_role(button, "button"))
+                        .and_then(action_event),
                 }
-                Listen::Submit => {
-                    // A form never navigates.
-                    event.prevent_default();
-                    target(&event).and_then(action_event)
-                }
-                Listen::Input => Some(Event::Input(event_target_value(&event))),
-            };
-            if let (Some(callback), Some(what)) = (on_event, what) {
-                // What the widget handles does nothing else (no link followed, no
-                // scrolling on Space).
-                event.prevent_default();
-                callback.run(what);
             }
+            "submit" => {
+                // A form never navigates.
+                event.prevent_default();
+                target(&event).and_then(action_event)
+            }
+            _ => Some(Event::Input(event_target_value(&event))),
+        };
+        if let (Some(callback), Some(what)) = (on_event, what) {
+            // What the widget handles does nothing else (no link followed, no
+            // scrolling on Space).
+            event.prevent_default();
+            callback.run(what);
         }
     };
-    div()
-        .class(class)
-        .node_ref(container)
-        .on(Custom::new("click"), handle(Listen::Click))
-        .on(Custom::new("keydown"), handle(Listen::KeyDown))
-        .on(Custom::new("submit"), handle(Listen::Submit))
-        .on(Custom::new("input"), handle(Listen::Input))
+    // An effect first runs after the widget is built (so the container is there); an
+    // update queued just before the widget was unmounted finds no container and does
+    // nothing (nor reads its disposed signals).
+    Effect::new_sync(move |listening: Option<bool>| {
+        let Some(element) = container.get() else {
+            return false;
+        };
+        if listening != Some(true) {
+            container.listen(&element, &["click", "keydown", "submit", "input"], handle);
+        }
+        replace_children(&element, &markup());
+        true
+    });
+    div().class(class).node_ref(container)
 }

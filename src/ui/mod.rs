@@ -5,6 +5,7 @@ mod actions;
 mod dom;
 pub mod embed;
 pub mod markup_dom;
+mod slot;
 mod state;
 mod url_state;
 
@@ -18,9 +19,7 @@ use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
-use crate::present::shell::{
-    copy_status_markup, filter_markup, header_markup, notice_markup,
-};
+use crate::present::shell::{copy_status_markup, filter_markup, header_markup, notice_markup};
 use crate::present::tabs::{tabs_markup, Tab};
 use crate::present::text;
 use crate::present::tree_layout::layout;
@@ -140,7 +139,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
 
     // Focus follows the reader's own moves only, never the first render; each move also
     // clears what the last copy said.
-    Effect::new(move |previous: Option<u32>| {
+    Effect::new_sync(move |previous: Option<u32>| {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
             if ctx

@@ -51,7 +51,7 @@ pub struct Ctx {
     /// What the last copy from the "Embed this" panel said.
     pub snippet_copy: RwSignal<CopyState>,
     /// The widget's root element, where focus moves are resolved.
-    pub root: NodeRef<leptos::html::Div>,
+    pub root: crate::ui::slot::Slot,
 }
 
 impl Ctx {
@@ -91,7 +91,7 @@ impl Ctx {
             choose_first: RwSignal::new(None),
             copy: RwSignal::new(CopyState::default()),
             snippet_copy: RwSignal::new(CopyState::default()),
-            root: NodeRef::new(),
+            root: crate::ui::slot::Slot::new(),
         }
     }
 
@@ -161,7 +161,7 @@ impl Ctx {
 
     /// Moves focus to where a reader's move leads (`Focus::after_move`).
     pub fn focus_after_move(&self) {
-        let Some(root) = self.root.try_get_untracked().flatten() else {
+        let Some(root) = self.root.get() else {
             return;
         };
         let open = self.tab.try_get_untracked().unwrap_or(Tab::Decide);

@@ -102,7 +102,7 @@ fn go_to_revisit(ctx: Ctx) {
 /// follows the browser's back and forward buttons.
 pub fn sync_with_url(ctx: Ctx) {
     go_to_revisit(ctx);
-    Effect::new(move |before: Option<(usize, u32)>| {
+    Effect::new_sync(move |before: Option<(usize, u32)>| {
         let (kept, changing, changes) = ctx.session.with(|session| {
             (
                 session.kept(ctx.ds),
@@ -129,14 +129,20 @@ pub fn sync_with_url(ctx: Ctx) {
         }
         (depth, changes)
     });
-    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+    // The standalone widget lives as long as its page: the listener is never removed.
+    // (Leptos's `window_event_listener` keeps its handler in a `SendWrapper`: see ui/slot.rs.)
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
         let restored = restore(ctx.ds, &current_fragment());
         ctx.notice.set(restored.notice);
         ctx.session.set(restored.session);
         go_to_revisit(ctx);
         ctx.after_move();
     });
-    on_cleanup(move || listener.remove());
+    if let Some(window) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    }
+    listener.forget();
 }
 
 fn write(fragment: &str, revisit: Option<&str>, replace: bool) {

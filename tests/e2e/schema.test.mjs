@@ -3,13 +3,14 @@
 // every invalid sample in tests/fixtures/invalid/ is refused by it, except the ones whose
 // only problem is one JSON Schema cannot express (listed below, each checked to pass the
 // schema, so the list stays exact). tests/schema_samples.rs checks that the engine refuses
-// every sample, each of the new ones with exactly one problem. Needs no build.
+// every sample, each of the new ones with exactly one problem. Only the last test needs the
+// build (dist/).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { ROOT } from './harness.mjs';
+import { DIST, ROOT } from './harness.mjs';
 
 const read = (path) => readFileSync(join(ROOT, path), 'utf8');
 const schema = JSON.parse(read('schema/dataset.schema.json'));
@@ -97,4 +98,19 @@ test('every property the schema describes has a title and a description', () => 
   };
   visit(schema, '#');
   assert.deepEqual(missing, []);
+});
+
+test('dist/ ships the schema and both datasets as they are in the repository', { skip: !existsSync(DIST) && 'no dist/: run trunk build --release' }, () => {
+  const shipped = {
+    'dataset.schema.json': 'schema/dataset.schema.json',
+    'node-vs-python.json': 'src/data/node-vs-python.json',
+    'sqlite-or-postgresql.json': 'src/data/sqlite-or-postgresql.json',
+  };
+  for (const [name, source] of Object.entries(shipped)) {
+    assert.equal(readFileSync(join(DIST, name), 'utf8'), read(source), name);
+  }
+  // Their `$schema` line resolves next to them.
+  for (const name of ['node-vs-python.json', 'sqlite-or-postgresql.json']) {
+    assert.equal(JSON.parse(readFileSync(join(DIST, name), 'utf8')).$schema, './dataset.schema.json');
+  }
 });

@@ -373,7 +373,13 @@ test('the tabs work with arrow keys, Home and End, and keep focus on the selecte
   const page = await openPage(env.browser, env.url);
   await page.locator('[data-testid="question"]').waitFor();
   await page.focus('[data-testid="tab-decide"]');
-  const selected = () => page.evaluate(() => [document.querySelector('[role="tab"][aria-selected="true"]')?.dataset.tab, document.activeElement?.dataset.tab]);
+  const read = () => page.evaluate(() => [document.querySelector('[role="tab"][aria-selected="true"]')?.dataset.tab, document.activeElement?.dataset.tab]);
+  // Focus moves just after the frame that shows the new panel: wait for it (up to 2 s).
+  const selected = async () => {
+    const [tab] = await read();
+    await page.waitForFunction((tab) => document.activeElement?.dataset.tab === tab, tab, { timeout: 2000 }).catch(() => {});
+    return read();
+  };
   await page.keyboard.press('ArrowRight');
   assert.deepEqual(await selected(), ['compare', 'compare']);
   assert.ok(await page.locator('[data-testid="compare"]').isVisible());
