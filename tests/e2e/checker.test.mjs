@@ -75,7 +75,7 @@ test('every invalid fixture gets the native problems, places and messages', () =
 });
 
 test('a syntax error names its line and column', () => {
-  assert.deepEqual(check('{\n  "id": "x",\n  "title": tru\n}'), [
+  assert.deepEqual(check('{\n  "id": "x",\n  "title": trux\n}'), [
     { line: 3, column: 15, path: 'syntax', message: 'expected ident' },
   ]);
   assert.deepEqual(check(''), [{ line: 1, column: 0, path: 'syntax', message: 'EOF while parsing a value' }]);
