@@ -120,9 +120,11 @@ async function fetchAndCheck(url) {
 /**
  * The checked text of the dataset at `url` (an absolute URL from `datasetUrl`), as
  * `{ ok: true, text, url }`, or `{ ok: false, summary, problems }`. Fetched once per URL
- * per page, however many widgets show it.
+ * per page, however many widgets show it (blob: URLs each time).
  */
 export function loadDataset(url) {
+  // A blob: URL (the playground's preview) is made for one use: not kept.
+  if (url.protocol === 'blob:') return fetchAndCheck(url);
   let loaded = cache.get(url.href);
   if (!loaded) cache.set(url.href, (loaded = fetchAndCheck(url)));
   return loaded;

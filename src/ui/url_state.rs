@@ -140,7 +140,8 @@ pub fn sync_with_url(ctx: Ctx) {
     });
     if let Some(window) = web_sys::window() {
         use wasm_bindgen::JsCast;
-        let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
     }
     listener.forget();
 }
