@@ -78,14 +78,28 @@ fn the_first_screen_is_the_first_question_with_every_answer_as_a_radio() {
 
 #[test]
 fn the_summary_for_pages_without_the_widget_is_one_hidden_escaped_paragraph() {
-    use backend_chooser::present::first_screen::{fallback_html, SUMMARY};
-    let html = fallback_html();
+    use backend_chooser::present::first_screen::{fallback_html, summary};
+    let ds = backend_chooser::default_dataset().expect("the default dataset");
+    let html = fallback_html(ds);
     assert!(
         html.starts_with("<p data-fallback=\"\" hidden=\"\">"),
         "{html}"
     );
     assert!(html.ends_with("</p>"), "{html}");
     assert_eq!(html.matches("<p").count(), 1);
-    assert!(html.contains("team&#39;s skills") || html.contains("team's skills"));
-    assert!(SUMMARY.contains("Node.js") && SUMMARY.contains("Python"));
+    // Every side, in the dataset's own words, after its title.
+    let text = summary(ds);
+    assert!(text.starts_with(&ds.title), "{text}");
+    for side in &ds.sides {
+        assert!(
+            text.contains(&format!("{}: {}", side.label, side.summary)),
+            "{text}"
+        );
+    }
+    // Another dataset's summary says nothing of this one.
+    let other = backend_chooser::outside_dataset(include_str!("fixtures/tiny.json"))
+        .expect("the tiny fixture");
+    let other_text = summary(other);
+    assert!(other_text.starts_with(&other.title));
+    assert!(!other_text.contains(&ds.sides[0].summary));
 }

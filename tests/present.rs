@@ -361,7 +361,7 @@ mod decision_record {
             link: "https://example.org/#link",
         });
         for heading in [
-            "# Backend decision —",
+            "# Decision record —",
             "## Context",
             "## Decision",
             "## Reasons",

@@ -7,8 +7,9 @@
 //! - `first-screen.html` and `first-screen-compact.html`: the embedded widget alone, full
 //!   and compact, which `embed.js` shows in a `<backend-chooser>` until its wasm runs.
 //!
-//! After each first screen comes the hidden summary (`first_screen::SUMMARY`) that a page
-//! shows where the widget cannot run.
+//! After each first screen comes the hidden summary (`first_screen::summary`) that a page
+//! shows where the widget cannot run; each page's `<title>` (and the standalone page's
+//! description) is the dataset's title (and intro).
 //!
 //! Run by Trunk on every build (the `post_build` hook in Trunk.toml, on the staging folder).
 //! Exits with 1 when a page has no marker, or a file cannot be read or written.
@@ -21,7 +22,23 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use backend_chooser::present::first_screen::{fallback_html, first_screen};
-    use backend_chooser::present::markup::to_html;
+    use backend_chooser::present::markup::{to_html, Markup};
+
+    /// `value` escaped for HTML text and attribute values (the serializer's own escaping).
+    fn to_html_text(value: &str) -> String {
+        to_html(&[Markup::Text(value.to_owned())]).replace('"', "&quot;")
+    }
+
+    /// `page` with what lies between the first `start` and the `end` after it replaced.
+    fn replace_between(page: &str, start: &str, end: &str, with: &str) -> String {
+        let Some((head, rest)) = page.split_once(start) else {
+            return page.to_owned();
+        };
+        let Some((_, tail)) = rest.split_once(end) else {
+            return page.to_owned();
+        };
+        format!("{head}{start}{with}{end}{tail}")
+    }
     use std::path::Path;
     use std::process::ExitCode;
 
@@ -39,7 +56,7 @@ fn main() -> std::process::ExitCode {
     };
     // Each page's first screen, then the summary shown where the widget cannot run.
     let screen = |standalone, compact| {
-        to_html(&[first_screen(ds, "auto", standalone, compact)]) + &fallback_html()
+        to_html(&[first_screen(ds, "auto", standalone, compact)]) + &fallback_html(ds)
     };
     let embedded = screen(false, false);
     let dir = Path::new(&dir);
@@ -58,6 +75,14 @@ fn main() -> std::process::ExitCode {
                 file.display()
             ));
         }
+        // The page's title and description are the dataset's.
+        let page = replace_between(&page, "<title>", "</title>", &to_html_text(&ds.title));
+        let page = replace_between(
+            &page,
+            "<meta name=\"description\" content=\"",
+            "\">",
+            &to_html_text(&ds.intro),
+        );
         write(name, &page.replacen(MARKER, html, 1))
     };
     let done = fill("index.html", &screen(true, false))

@@ -29,7 +29,7 @@ pub fn markdown(decision: &Decision) -> String {
     let winner = side_label(ds, &scorecard.winner);
     let mut out = String::new();
 
-    let _ = writeln!(out, "# Backend decision — {}\n", escape(&winner));
+    let _ = writeln!(out, "# Decision record — {}\n", escape(&winner));
     let _ = writeln!(out, "## Context\n");
     let _ = writeln!(
         out,

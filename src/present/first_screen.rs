@@ -22,21 +22,27 @@ pub const FIRST_IDS: &str = "bc1";
 pub const PRERENDERED: &str = "data-prerendered";
 
 /// What a page shows where the widget cannot run (no JavaScript, no WebAssembly, or a
-/// Content-Security-Policy that blocks it): the recommendation in short, one paragraph.
+/// Content-Security-Policy that blocks it): what each side means, in the dataset's words.
 /// The build writes it, hidden, after the first screen (`fallback_html`); the standalone
 /// page and `embed.js` show it when they need it.
-pub const SUMMARY: &str = "This decision widget needs JavaScript and WebAssembly, which \
-this browser or page does not allow. In short: choose Node.js for real-time, high-concurrency and \
-full-stack JavaScript work; choose Python for data, machine learning and scientific work; use \
-both when machine-learning services sit behind a real-time API; and when in doubt, start from \
-your team's skills.";
+pub fn summary(ds: &Dataset) -> String {
+    let mut text = format!(
+        "{} This interactive comparison needs JavaScript and WebAssembly, which this browser \
+         or page does not allow. In short:",
+        ds.title
+    );
+    for side in &ds.sides {
+        text = format!("{text} {}: {}", side.label, side.summary);
+    }
+    text
+}
 
 /// The summary as the hidden paragraph the pages carry after the first screen.
-pub fn fallback_html() -> String {
+pub fn fallback_html(ds: &Dataset) -> String {
     crate::present::markup::to_html(&[el("p")
         .attr("data-fallback", "")
         .attr("hidden", "")
-        .text(SUMMARY)
+        .text(summary(ds))
         .into()])
 }
 

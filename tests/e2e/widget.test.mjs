@@ -271,7 +271,7 @@ test('copy link and copy as Markdown put text on the clipboard', async () => {
   await page.click('[data-testid="copy-markdown"]');
   await page.locator('[data-testid="copy-status"]', { hasText: 'Markdown' }).waitFor();
   const record = await page.evaluate(() => navigator.clipboard.readText());
-  for (const heading of ['# Backend decision', '## Context', '## Decision', '## Reasons', '## Alternatives considered', '## What would change this decision']) {
+  for (const heading of ['# Decision record', '## Context', '## Decision', '## Reasons', '## Alternatives considered', '## What would change this decision']) {
     assert.ok(record.includes(heading), `the record has "${heading}"`);
   }
   assert.ok(record.includes(link));
