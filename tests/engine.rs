@@ -135,7 +135,7 @@ mod validate {
         );
         check(
             "invalid/unknown-field.json",
-            &["dataset: unknown field `unknown_field`, expected one of `$schema`, `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
+            &["unknown_field: unknown field `unknown_field`, expected one of `$schema`, `id`, `version`, `title`, `intro`, `sides`, `tie_order`, `tie_break`, `tie_margin`, `criteria`, `frameworks`, `start`, `questions`"],
         );
         check_text("", &["line 1, column 0: EOF while parsing a value"]);
         check_text("[]", &["dataset: expected an object, found a list"]);

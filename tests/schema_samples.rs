@@ -94,7 +94,7 @@ const ONE_PROBLEM: &[(&str, &str, &str)] = &[
     ("start-is-result", "start", "not \"result\""),
     (
         "unknown-field-in-answer",
-        "questions[0].answers[0]",
+        "questions[0].answers[0].colour",
         "unknown field `colour`",
     ),
     (

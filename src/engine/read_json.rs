@@ -93,8 +93,9 @@ impl Reader {
                     .iter()
                     .map(|known| format!("`{known}`"))
                     .collect();
+                // At the field itself, so a line number points at its key's value.
                 self.report(
-                    &object.at,
+                    &place(&object.at, name),
                     format!(
                         "unknown field `{name}`, expected one of {}",
                         expected.join(", ")
