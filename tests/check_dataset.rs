@@ -39,6 +39,15 @@ fn a_sound_dataset_gets_its_report_and_no_problem() {
     ] {
         assert!(stdout.contains(part), "{part} in {stdout}");
     }
+    // Shares to a tenth, rounded: 10 of 18 paths, 3 of 18.
+    assert!(
+        stdout.contains("  python            10 (55.6%)\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("   2 questions:       3 (16.7%)\n"),
+        "{stdout}"
+    );
     assert!(stdout.ends_with("\nno problems\n"), "{stdout}");
 }
 

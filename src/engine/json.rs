@@ -513,13 +513,13 @@ pub fn locate(text: &str, at: &str) -> Option<(usize, usize)> {
     while !rest.is_empty() {
         let step = match rest.strip_prefix('[') {
             Some(index) => {
-                let digits = index.find(']').and_then(|end| index.get(..end));
-                let Some(number) = digits.and_then(|digits| digits.parse::<usize>().ok()) else {
+                let Some(digits) = index.find(']').and_then(|end| index.get(..end)) else {
                     break;
                 };
-                reader
-                    .find_item(number, depth)
-                    .map(|()| digits.map_or(0, str::len) + 2)
+                let Ok(number) = digits.parse::<usize>() else {
+                    break;
+                };
+                reader.find_item(number, depth).map(|()| digits.len() + 2)
             }
             None => {
                 let dot = usize::from(rest.starts_with('.'));
