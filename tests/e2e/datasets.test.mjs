@@ -35,14 +35,10 @@ async function answerFirst(scope) {
 }
 
 test('the second dataset by the src attribute: its own title, questions, result and link', async () => {
-  const page = await openPage(env.browser, `${env.url}examples/plain.html`);
-  await page.evaluate((src) => {
-    const element = document.createElement('backend-chooser');
-    element.id = 'outside';
-    element.setAttribute('src', src);
-    document.body.append(element);
-  }, `../${SECOND}`);
-  const widget = page.locator('#outside');
+  // Our own page for it (examples/other-comparison.html): the documented attribute.
+  const page = await openPage(env.browser, `${env.url}examples/other-comparison.html`);
+  const widget = page.locator('backend-chooser');
+  assert.equal(await widget.getAttribute('src'), `../${SECOND}`);
   const dataset = second();
   await widget.locator('[data-testid="question"]').waitFor();
   assert.equal(await widget.locator('.bc-title').innerText(), dataset.title);
