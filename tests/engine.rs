@@ -150,7 +150,7 @@ mod validate {
                 "version: expected a whole number from 0 to 4294967295, found -1",
                 "sides: expected a list, found an object",
                 "tie_order[0]: expected a string, found a number",
-                "questions[0].answers[0].effects[0].scores.n: expected a whole number, found a number",
+                "questions[0].answers[0].effects[0].scores.n: expected a whole number, found a number that is not whole or is too large",
             ],
         );
     }

@@ -365,6 +365,8 @@ fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "true or false",
+        // What `integer` refuses as a number: a fraction, an exponent, or too large.
+        Value::Number(Number::Other(_)) => "a number that is not whole or is too large",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "a list",

@@ -635,7 +635,15 @@ impl<'a> Checker<'a> {
         if count > MAX_PATHS {
             self.report(
                 "questions",
-                format!("too many paths: {count} from the start; the limit is {MAX_PATHS}"),
+                // The count saturates at u64::MAX: past that, say "more than".
+                match count {
+                    u64::MAX => format!(
+                        "too many paths: more than {count} from the start; the limit is {MAX_PATHS}"
+                    ),
+                    _ => {
+                        format!("too many paths: {count} from the start; the limit is {MAX_PATHS}")
+                    }
+                },
             );
             return;
         }
