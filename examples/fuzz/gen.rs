@@ -775,10 +775,11 @@ pub fn dataset_input(rng: &mut Rng, corpus: &Corpus) -> String {
         }
         return text;
     }
-    // The default dataset is large (50 KB): one input in ten starts from it.
-    let mut doc = match rng.below(10) {
+    // The default dataset is large (50 KB, 82,080 paths that `load` walks): one input in
+    // forty starts from it.
+    let mut doc = match rng.below(40) {
         0 => corpus.docs[0].clone(),
-        1..=4 => generated(rng),
+        1..=18 => generated(rng),
         _ => rng.pick(&corpus.docs[1..]).clone(),
     };
     let tree_edits = match rng.below(8) {
