@@ -638,7 +638,7 @@ impl<'a> Checker<'a> {
                 // The count saturates at u64::MAX: past that, say "more than".
                 match count {
                     u64::MAX => format!(
-                        "too many paths: more than {count} from the start; the limit is {MAX_PATHS}"
+                        "too many paths: more than can be counted from the start; the limit is {MAX_PATHS}"
                     ),
                     _ => {
                         format!("too many paths: {count} from the start; the limit is {MAX_PATHS}")
