@@ -5,13 +5,13 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Runs `work` once the next frame has been painted (at the start of the frame after it):
+/// Runs `work` just after the next frame is painted (an animation frame, then a task):
 /// for what the reader need not see in that frame (focus, the URL), so that frame shows
-/// the new step as soon as it is rendered. (Two animation frames rather than a timeout:
-/// the wasm already has the one.)
+/// the new step as soon as it is rendered. (A task rather than a second animation frame:
+/// a URL written a whole frame late let a quick browser Back skip a step.)
 pub fn after_paint(work: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::request_animation_frame(work)
+        leptos::prelude::set_timeout(work, std::time::Duration::ZERO)
     });
 }
 
