@@ -7,7 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Runs `work` just after the next frame is painted (an animation frame, then a task):
 /// for what the reader need not see in that frame (focus, the URL), so that frame shows
-/// the new step as soon as it is rendered.
+/// the new step as soon as it is rendered. (A task rather than a second animation frame:
+/// a URL written a whole frame late let a quick browser Back skip a step.)
 pub fn after_paint(work: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
         leptos::prelude::set_timeout(work, std::time::Duration::ZERO)

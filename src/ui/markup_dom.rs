@@ -22,28 +22,20 @@ pub fn replace_children(container: &web_sys::Element, markup: &[Markup]) {
         }
     }
     // When the reader acted inside this container (focus is in it), the element the new
-    // content marks with `data-autofocus` (else its step heading) takes focus, just after
-    // the frame that shows it (a focus now would lay the page out before it is complete);
-    // otherwise focus is left alone. (The focused element of the container's document or
-    // shadow root, not `:focus-within`, which would recompute styles after each container.)
-    let had_focus = js_sys::Reflect::get(&container.get_root_node(), &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Node>().ok())
-        .is_some_and(|active| container.contains(Some(&active)));
+    // content marks with `data-autofocus` (else its step heading) takes focus; otherwise
+    // focus is left alone.
+    let had_focus = container.matches(":focus-within").unwrap_or(false);
     container.set_text_content(None);
     let _ = container.append_child(&fragment);
     if had_focus {
-        let container = container.clone();
-        crate::ui::dom::after_paint(move || {
-            let heading = ["[data-autofocus]", "[data-step-heading]"]
-                .into_iter()
-                .find_map(|selector| container.query_selector(selector).ok().flatten());
-            if let Some(heading) =
-                heading.and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = heading.focus();
-            }
-        });
+        let heading = ["[data-autofocus]", "[data-step-heading]"]
+            .into_iter()
+            .find_map(|selector| container.query_selector(selector).ok().flatten());
+        if let Some(heading) =
+            heading.and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
     }
 }
 

@@ -142,12 +142,7 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
     Effect::new_sync(move |previous: Option<u32>| {
         let moved = ctx.moved.get();
         if previous.is_some_and(|previous| previous != moved) {
-            if ctx
-                .copy
-                .with_untracked(|copy| *copy != CopyState::default())
-            {
-                ctx.copy.set(CopyState::default());
-            }
+            ctx.copy.set(CopyState::default());
             dom::after_paint(move || ctx.focus_after_move());
         }
         moved

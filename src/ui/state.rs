@@ -139,11 +139,9 @@ impl Ctx {
     }
 
     fn moved_by_reader(&self) {
-        // Each set only when there is something to clear: a set re-renders what reads it.
-        if self.status.with_untracked(|status| !status.is_empty()) {
-            self.status.set(String::new());
-        }
-        // A notice about the link the page was opened with has served once the reader acts.
+        self.status.set(String::new());
+        // A notice about the link the page was opened with has served once the reader acts
+        // (set only when there is one: a set re-renders its container).
         if self.notice.with_untracked(Option::is_some) {
             self.notice.set(None);
         }

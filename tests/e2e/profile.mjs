@@ -41,7 +41,7 @@ try {
           }),
       ),
     );
-    await page.waitForTimeout(100);
+    await page.waitForTimeout(200);
   }
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');

@@ -103,7 +103,7 @@ test('a whole path with the keyboard alone; focus follows each step', async () =
     );
     // Focus moves just after the frame that shows the new step.
     const focused = await page
-      .waitForFunction(() => document.activeElement?.hasAttribute('data-step-heading'), null, { timeout: 2000 })
+      .waitForFunction(() => document.activeElement?.hasAttribute('data-step-heading'), null, { timeout: 5000 })
       .then(() => true, () => false);
     assert.ok(focused, `focus moved to the new step's heading after "${before.prompt}"`);
   }
