@@ -93,7 +93,9 @@ async function fetchAndCheck(url) {
     return failure(
       abort.signal.aborted
         ? `The comparison could not be loaded: ${where} did not arrive within ${TIMEOUT_MS / 1000} seconds.`
-        : `The comparison could not be loaded: ${where} could not be fetched. It may not exist, the network may be down, or its server does not allow other sites to read it (CORS).`,
+        : url.origin !== location.origin
+          ? `The comparison could not be loaded: ${where} is on another site, and its server did not allow this page to read it (it must send an Access-Control-Allow-Origin header: CORS), or it could not be reached.`
+          : `The comparison could not be loaded: ${where} could not be fetched (the network may be down).`,
     );
   } finally {
     clearTimeout(timer);
@@ -151,7 +153,8 @@ export function showFailure(parent, theme, { summary, problems, sides = [] }) {
   const list = make(box, 'ol', { class: 'bc-problems' });
   for (const { line, column, path, message } of problems) {
     const item = make(list, 'li');
-    const place = [line ? `line ${line}, column ${column}` : '', path && path !== 'input' ? path : ''].filter(Boolean).join(': ');
+    // A syntax error's place is its line and column alone (its path is `syntax`).
+    const place = [line ? `line ${line}, column ${column}` : '', ['input', 'syntax'].includes(path) ? '' : path].filter(Boolean).join(': ');
     if (place) make(item, 'code', {}, place);
     item.append(`${place ? ' ' : ''}${message}`);
   }

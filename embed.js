@@ -252,7 +252,7 @@ class BackendChooser extends HTMLElement {
     // author names another page, the standalone page showing it.
     const src = this.getAttribute('src');
     const url = src === null ? null : URL.parse?.(src.trim(), document.baseURI);
-    if (url && /^https?:$/.test(url.protocol)) standalone += `?src=${encodeURIComponent(url.href)}`;
+    if (url && /^https?:$/.test(url.protocol)) standalone += `?src=${encodeURIComponent(url.href).replace(/%3A/g, ':').replace(/%2F/g, '/')}`;
     const link = this.getAttribute('standalone-url');
     if (link !== null) {
       let url = null;

@@ -175,13 +175,16 @@ export function offsetOf(text, line, column) {
 /** Puts the cursor at a problem's place, scrolls it into view and focuses the editor. */
 function goTo(line, column) {
   const offset = offsetOf(source.value, line, column);
-  source.focus();
+  source.focus({ preventScroll: true });
   source.setSelectionRange(offset, offset);
   const lineHeight = parseFloat(getComputedStyle(source).lineHeight) || 20;
   const top = (line - 1) * lineHeight;
   if (top < source.scrollTop || top > source.scrollTop + source.clientHeight - 2 * lineHeight) {
     source.scrollTop = Math.max(0, top - source.clientHeight / 3);
   }
+  // And the page, so the line is on screen (on a phone the editor is taller than the screen).
+  const onScreen = source.getBoundingClientRect().top + top - source.scrollTop;
+  if (onScreen < 0 || onScreen > innerHeight - 2 * lineHeight) scrollBy({ top: onScreen - innerHeight / 3 });
   syncScroll();
 }
 

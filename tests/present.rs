@@ -483,6 +483,43 @@ mod table {
 mod map {
     use super::*;
 
+    /// An edge that skips a layer runs on a lane right of every box, never behind one; an
+    /// edge between neighbouring layers runs from one box's bottom to the next one's top.
+    #[test]
+    fn edges_never_run_behind_a_box_on_either_dataset() {
+        let second =
+            backend_chooser::outside_dataset(include_str!("../src/data/sqlite-or-postgresql.json"))
+                .expect("the second dataset");
+        let mut lanes = 0;
+        for ds in [ds(), second] {
+            let tree = layout(ds);
+            let right = tree
+                .nodes
+                .iter()
+                .map(|node| node.x + NODE_WIDTH)
+                .max()
+                .unwrap();
+            for edge in &tree.edges {
+                let Some(lane) = edge.path.split_once('H').map(|(_, rest)| rest) else {
+                    // A curve: from a box's bottom straight to the next layer's top.
+                    assert!(edge.path.starts_with('M') && edge.path.contains('C'));
+                    continue;
+                };
+                lanes += 1;
+                let lane: u32 = lane.split('V').next().unwrap().parse().unwrap();
+                assert!(
+                    lane > right,
+                    "{} → {:?}: lane {lane} ≤ {right}",
+                    edge.from,
+                    edge.to
+                );
+                assert!(lane < tree.width, "inside the picture");
+            }
+        }
+        // The second dataset's tree skips layers, so the lanes are really drawn.
+        assert!(lanes > 0);
+    }
+
     #[test]
     fn every_question_has_a_box_and_boxes_do_not_overlap() {
         let tree = layout(ds());

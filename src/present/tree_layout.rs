@@ -12,6 +12,8 @@ pub const NODE_HEIGHT: u32 = 58;
 const GAP_X: u32 = 16;
 const GAP_Y: u32 = 34;
 const MARGIN: u32 = 8;
+/// The space between the lanes of edges that skip a layer.
+const LANE_GAP: u32 = 10;
 const LINE_CHARS: usize = 24;
 const MAX_LINES: usize = 3;
 
@@ -59,7 +61,7 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
     rows[result_layer].push(None);
 
     let widest = rows.iter().map(Vec::len).max().unwrap_or(1) as u32;
-    let width = 2 * MARGIN + widest * NODE_WIDTH + widest.saturating_sub(1) * GAP_X;
+    let rows_width = 2 * MARGIN + widest * NODE_WIDTH + widest.saturating_sub(1) * GAP_X;
     let height = 2 * MARGIN + rows.len() as u32 * (NODE_HEIGHT + GAP_Y) - GAP_Y;
 
     let mut nodes = Vec::new();
@@ -88,6 +90,9 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
     }
 
     let mut edges = Vec::new();
+    // An edge that skips a layer would run behind the boxes between: it goes round them on
+    // a lane of its own, to the right of every row (one lane per such edge).
+    let mut lanes = 0;
     for question in &ds.questions {
         let Some(&(from_x, from_y)) = position.get(&Some(question.id.as_str())) else {
             continue;
@@ -103,21 +108,37 @@ pub fn layout(ds: &Dataset) -> TreeLayout {
             let Some(&(to_x, to_y)) = position.get(&target) else {
                 continue;
             };
-            edges.push(Edge {
-                from: question.id.clone(),
-                to: target.map(str::to_owned),
-                path: curve(
+            let path = match to_y > from_y + NODE_HEIGHT + GAP_Y {
+                true => {
+                    lanes += 1;
+                    let lane = rows_width + lanes * LANE_GAP;
+                    let (y1, y2) = (from_y + NODE_HEIGHT / 2, to_y + NODE_HEIGHT / 2);
+                    format!(
+                        "M{} {y1}H{lane}V{y2}H{}",
+                        from_x + NODE_WIDTH,
+                        to_x + NODE_WIDTH
+                    )
+                }
+                false => curve(
                     from_x + NODE_WIDTH / 2,
                     from_y + NODE_HEIGHT,
                     to_x + NODE_WIDTH / 2,
                     to_y,
                 ),
+            };
+            edges.push(Edge {
+                from: question.id.clone(),
+                to: target.map(str::to_owned),
+                path,
             });
         }
     }
 
     TreeLayout {
-        width,
+        width: match lanes {
+            0 => rows_width,
+            _ => rows_width + lanes * LANE_GAP + MARGIN,
+        },
         height,
         nodes,
         edges,
