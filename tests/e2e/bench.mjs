@@ -10,7 +10,7 @@
 // Run: make bench (or node tests/e2e/bench.mjs [runs] [slow runs]).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, launch } from './harness.mjs';
+import { ANSWER_AND_WAIT_FOR_PAINT, DIST, launch } from './harness.mjs';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const SLOW_RUNS = Number(process.argv[3] ?? 3);
@@ -50,23 +50,6 @@ const FIRST_PAINT = () =>
     const found = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     if (found() !== undefined) return done(found());
     new PerformanceObserver(() => found() !== undefined && done(found())).observe({ type: 'paint', buffered: true });
-  });
-
-// Clicks the first answer and Next, then waits for the next question's first frame.
-const ANSWER_AND_WAIT_FOR_PAINT = () =>
-  new Promise((done) => {
-    const before = document.querySelector('[data-testid="question"]').dataset.question;
-    const start = performance.now();
-    const observer = new MutationObserver(() => {
-      const now = document.querySelector('[data-testid="question"]')?.dataset.question;
-      if (now === before && !document.querySelector('[data-testid="result"]')) return;
-      observer.disconnect();
-      // The frame that shows it: rendering starts in the next animation frame.
-      requestAnimationFrame(() => done(performance.now() - start));
-    });
-    observer.observe(document, { childList: true, subtree: true, attributes: true });
-    document.querySelector('[data-testid="question"] input[type="radio"]').click();
-    document.querySelector('[data-testid="next"]').click();
   });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -61,3 +61,23 @@ export function artifactPath(name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/**
+ * For page.evaluate (bench.mjs, profile.mjs): clicks the first answer and Next, then waits
+ * for the next question's first frame; resolves to the milliseconds it took.
+ */
+export const ANSWER_AND_WAIT_FOR_PAINT = () =>
+  new Promise((done) => {
+    const before = document.querySelector('[data-testid="question"]').dataset.question;
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      const now = document.querySelector('[data-testid="question"]')?.dataset.question;
+      if (now === before && !document.querySelector('[data-testid="result"]')) return;
+      observer.disconnect();
+      // The frame that shows it: rendering starts in the next animation frame.
+      requestAnimationFrame(() => done(performance.now() - start));
+    });
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    document.querySelector('[data-testid="question"] input[type="radio"]').click();
+    document.querySelector('[data-testid="next"]').click();
+  });

@@ -2,7 +2,7 @@
 // frame) on the release build, CPU throttled 4×, with Chromium's sampling profiler (CDP) and
 // a trace of the main thread. Prints the heaviest functions (self time) and the trace's
 // main-thread events by kind. Run: node tests/e2e/profile.mjs [steps] [page]
-import { launch } from './harness.mjs';
+import { ANSWER_AND_WAIT_FOR_PAINT, launch } from './harness.mjs';
 
 const STEPS = Number(process.argv[2] ?? 5);
 const PATH = process.argv[3] ?? '';
@@ -24,22 +24,7 @@ try {
   const times = [];
   for (let step = 0; step < STEPS; step += 1) {
     times.push(
-      await page.evaluate(
-        () =>
-          new Promise((done) => {
-            const before = document.querySelector('[data-testid="question"]').dataset.question;
-            const start = performance.now();
-            const observer = new MutationObserver(() => {
-              const now = document.querySelector('[data-testid="question"]')?.dataset.question;
-              if (now === before && !document.querySelector('[data-testid="result"]')) return;
-              observer.disconnect();
-              requestAnimationFrame(() => done(performance.now() - start));
-            });
-            observer.observe(document, { childList: true, subtree: true, attributes: true });
-            document.querySelector('[data-testid="question"] input[type="radio"]').click();
-            document.querySelector('[data-testid="next"]').click();
-          }),
-      ),
+      await page.evaluate(ANSWER_AND_WAIT_FOR_PAINT),
     );
     await page.waitForTimeout(200);
   }
