@@ -156,6 +156,6 @@ export function showFailure(parent, theme, { summary, problems, sides = [] }) {
     // A syntax error's place is its line and column alone (its path is `syntax`).
     const place = [line ? `line ${line}, column ${column}` : '', ['input', 'syntax'].includes(path) ? '' : path].filter(Boolean).join(': ');
     if (place) make(item, 'code', {}, place);
-    item.append(`${place ? ' ' : ''}${message}`);
+    item.append(`${place ? ': ' : ''}${message}`);
   }
 }
