@@ -96,11 +96,14 @@ test("the host's CSS does not change the widget, and the widget's CSS does not c
     const style = getComputedStyle(element);
     return Object.fromEntries(props.map((name) => [name, style[name]]));
   };
+  // The wasm's widgets, not the pre-rendered first screens they replace (an element read
+  // while it is being replaced has no computed style).
+  const WASM = '[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]';
   const standalone = await openPage(env.browser, env.url, { colorScheme: 'light' });
-  await standalone.locator('[data-testid="question"]').waitFor();
+  await standalone.locator(WASM).waitFor();
   const blog = await openPage(env.browser, BLOG(), { colorScheme: 'light' });
   const first = blog.locator('#first');
-  await first.locator('[data-testid="question"]').waitFor();
+  await first.locator(WASM).waitFor();
   for (const selector of [
     '[data-testid="next"]',
     '[data-testid="question"] legend',
