@@ -101,23 +101,21 @@ function holdEarly(root) {
     const early = event.target.closest('[data-prerendered]');
     if (!early) return;
     event.preventDefault();
-    early.next = true;
+    early.next = event.target.querySelector('[data-question]').dataset.question;
     event.target.querySelector('[data-testid="choose-first"]').hidden = !!event.target.querySelector(':checked');
   });
 }
 
 /**
- * What the reader did on the pre-rendered question `early`, replayed on the wasm's widget
- * in `widget` (through the widget's own handlers): the chosen answer, then Next, or focus.
+ * A Next given on the pre-rendered question (`question`), sent to the widget in `widget`
+ * that took the pre-rendered nodes over (the chosen answer and focus are still on them).
  */
-function replay(early, widget, focused) {
-  const form = widget.querySelector(`form:has([data-question="${early.querySelector('[data-question]').dataset.question}"])`);
+function replay(widget, question) {
+  const form = widget.querySelector(`form:has([data-question="${question}"])`);
   if (!form) return;
-  const chosen = early.querySelector(':checked');
-  const radio = chosen && form.querySelector(`[value="${CSS.escape(chosen.value)}"]`);
-  if (radio) radio.checked = true;
-  if (early.next) form.requestSubmit();
-  else if (focused) (radio ?? form.querySelector('[data-step-heading]')).focus();
+  // The widget says "choose first" itself if it still applies.
+  form.querySelector('[data-testid="choose-first"]').hidden = true;
+  form.requestSubmit();
 }
 
 const make = (parent, tag, attributes = {}, text) => {
@@ -341,20 +339,20 @@ class BackendChooser extends HTMLElement {
       return;
     }
     if (run !== this.#run || !this.isConnected) return;
+    // The wasm takes a pre-rendered screen over (`mount_embedded`); anything else here goes.
     const early = widget.querySelector('[data-prerendered]');
-    const focused = early?.contains(this.shadowRoot.activeElement);
-    widget.replaceChildren();
+    if (!early || dataset.ok === false) widget.replaceChildren();
     if (dataset.ok === false) return dataset.show(widget, options.theme);
     try {
       this.#handle = glue.mount_embedded(widget, options.answers, options.theme, options.compact, options.standalone, dataset.text);
     } catch (why) {
+      widget.replaceChildren();
       const { showFailure } = await import('./dataset-loader.js');
       showFailure(widget, options.theme, { summary: `The comparison could not be read: ${why}`, problems: [] });
     }
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
-    // The wasm fills the widget's parts just after mounting (before the next frame).
-    if (early) requestAnimationFrame(() => replay(early, widget, focused));
+    if (early?.next) replay(widget, early.next);
   }
 
   /**

@@ -1,12 +1,13 @@
 //! The widget's first screen (a fresh start: the first question) as markup.
 //!
 //! The build writes `first_screen` as HTML into the pages (`src/bin/prerender.rs`), so the
-//! first question shows, and can be answered, before the wasm has arrived. Its frame (the
-//! widget's root, the live region and the containers) mirrors the `Widget` view in `ui`,
-//! and each container holds what the same `present` function returns there; the end-to-end
-//! test "the pre-rendered first step is what the wasm renders" compares the two in a browser.
+//! first question shows, and can be answered, before the wasm has arrived. Its frame is
+//! `present::frame`, the wasm's own, and each part holds what the same `present` function
+//! returns there; the end-to-end test "the pre-rendered first step is what the wasm renders"
+//! compares the two in a browser.
 
 use crate::engine::{Dataset, Progress, Session, Step};
+use crate::present::frame::{frame, Part, Shape};
 use crate::present::markup::{el, Markup};
 use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
@@ -67,77 +68,35 @@ fn question_step(
     vec![el("div").class("bc-question-step").children(body).into()]
 }
 
-/// The widget as it first renders for a fresh session, without the standalone page's
-/// "Embed this" panel (it needs the page's address; the wasm adds it below).
-pub fn first_screen(ds: &Dataset, theme: &str, standalone: bool, compact: bool) -> Markup {
+/// The widget as it first renders for a fresh session (`frame` with each part's content),
+/// without the standalone page's "Embed this" panel (it needs the page's address; the wasm
+/// adds it below). The wasm takes these nodes over (`ui::markup_dom::mount_frame`), knowing
+/// them by this same markup.
+pub fn first_screen(ds: &Dataset, theme: &'static str, standalone: bool, compact: bool) -> Markup {
     let ids = FIRST_IDS;
     let step = Session::new().current(ds);
-    let step_content = match &step {
-        Step::Question {
-            question_id,
-            selected,
-            progress,
-        } => question_step(ds, question_id, selected.as_deref(), progress, ids, false),
-        Step::Result => Vec::new(),
+    let shape = Shape {
+        ids,
+        theme,
+        compact,
+        embed_panel: false,
     };
-    let container = |class: &'static str, content: Vec<Markup>| -> Markup {
-        el("div").class(class).children(content).into()
-    };
-    let panel = |tab: Tab, content: Vec<Markup>| -> Markup {
-        let mut panel = el("div");
-        if !compact {
-            panel = panel.attr("role", "tabpanel");
-        }
-        panel = panel.attr("id", tab.panel_id(ids));
-        if !compact {
-            panel = panel.attr("aria-labelledby", tab.id(ids));
-        }
-        if tab != Tab::Decide {
-            panel = panel.attr("hidden", "");
-        }
-        panel.children(content).into()
-    };
-    let decide = vec![
-        container("bc-step-area", step_content),
-        container("bc-copy-area", Vec::new()),
-        container(
-            "bc-path",
-            path_markup(ds, &crate::engine::Answers::new(), compact),
-        ),
-    ];
-    let mut root = el("div")
-        .class("bc")
-        .attr("data-theme", theme)
-        .attr("data-testid", "widget")
-        .attr(PRERENDERED, "")
-        .child(
-            el("p")
-                .class("bc-sr")
-                .attr("role", "status")
-                .attr("data-testid", "live")
-                .text(text::announcement(ds, &step, None)),
-        )
-        .child(container(
-            "bc-head",
-            header_markup(&ds.title, &ds.intro, standalone),
-        ))
-        .child(container("bc-notice-area", Vec::new()));
-    if !compact {
-        root = root.child(container("bc-tab-list", tabs_markup(Tab::Decide, ids)));
-    }
-    root = root.child(panel(Tab::Decide, decide));
-    if !compact {
-        let compare = el("div")
-            .class("bc-compare")
-            .attr("data-testid", "compare")
-            .child(container(
-                "bc-filter-area",
-                filter_markup(&format!("{ids}-filter")),
-            ))
-            .child(container("bc-compare-body", Vec::new()));
-        root = root
-            .child(panel(Tab::Compare, vec![compare.into()]))
-            .child(panel(Tab::Map, vec![container("bc-map-body", Vec::new())]));
-    }
-    root.into()
+    frame(&shape, &mut |part| match part {
+        Part::Live => vec![text::announcement(ds, &step, None).into()],
+        Part::Head => header_markup(&ds.title, &ds.intro, standalone),
+        Part::TabList => tabs_markup(Tab::Decide, ids),
+        Part::Step => match &step {
+            Step::Question {
+                question_id,
+                selected,
+                progress,
+            } => question_step(ds, question_id, selected.as_deref(), progress, ids, false),
+            Step::Result => Vec::new(),
+        },
+        Part::Path => path_markup(ds, &crate::engine::Answers::new(), compact),
+        Part::Filter => filter_markup(&format!("{ids}-filter")),
+        _ => Vec::new(),
+    })
+    .attr(PRERENDERED, "")
+    .into()
 }

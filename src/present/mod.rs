@@ -6,6 +6,7 @@ pub mod adr;
 pub mod compare;
 pub mod first_screen;
 pub mod focus;
+pub mod frame;
 pub mod map_view;
 pub mod markup;
 pub mod outcome;

@@ -4,11 +4,12 @@
 
 use crate::engine::encode;
 use crate::present::action::Snippet;
+use crate::present::frame::Part;
 use crate::present::shell::{copy_status_markup, embed_panel_markup};
 use crate::present::text;
-use crate::ui::markup_dom::{markup_container, Event};
+use crate::ui::markup_dom::{Event, Frame};
 use crate::ui::state::{Ctx, Host};
-use crate::ui::{Options, Theme, Widget};
+use crate::ui::{Options, Theme};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -16,7 +17,7 @@ use wasm_bindgen::prelude::*;
 /// A mounted embedded widget; `unmount` removes it and disposes of its state.
 #[wasm_bindgen]
 pub struct Handle {
-    _mounted: Box<dyn std::any::Any>,
+    _mounted: crate::ui::Mounted,
 }
 
 #[wasm_bindgen]
@@ -53,9 +54,7 @@ pub fn mount_embedded(
     };
     let ds = options.dataset()?;
     Ok(Handle {
-        _mounted: Box::new(leptos::mount::mount_to(parent, move || {
-            view! { <Widget ds options /> }
-        })),
+        _mounted: crate::ui::mount(&parent, ds, options),
     })
 }
 
@@ -195,9 +194,8 @@ pub fn snippet(ctx: Ctx, which: Snippet) -> String {
 }
 
 /// The standalone page's "Embed this" panel: both snippets, each with a copy button
-/// (`Action::CopySnippet`, handled by the widget's `on_event`).
-#[component]
-pub fn EmbedPanel(ctx: Ctx, on_event: Callback<Event>) -> impl IntoView {
+/// (`Action::CopySnippet`, handled by the widget's `on_event`), and what the last copy did.
+pub fn embed_panel(ctx: Ctx, frame: &mut Frame, on_event: Callback<Event>) {
     let markup = Box::new(move || {
         embed_panel_markup(
             &snippet(ctx, Snippet::Script),
@@ -209,11 +207,6 @@ pub fn EmbedPanel(ctx: Ctx, on_event: Callback<Event>) -> impl IntoView {
             copy_status_markup(&state.message, state.manual.as_deref(), "embed-copy-status")
         })
     });
-    view! {
-        <details class="bc-embed" data-testid="embed">
-            <summary>"Embed this on your site"</summary>
-            {markup_container(markup, "bc-embed-body", Some(on_event))}
-            {markup_container(status, "bc-copy-area", None)}
-        </details>
-    }
+    frame.part(Part::EmbedBody, markup, Some(on_event));
+    frame.part(Part::EmbedCopy, status, None);
 }

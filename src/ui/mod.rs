@@ -13,8 +13,10 @@ pub use state::Host;
 
 use crate::engine::{Dataset, Step};
 use crate::present::compare::{compare_markup, drove, matches};
+use crate::present::first_screen::first_screen;
+use crate::present::frame::{frame, Part, Shape};
 use crate::present::map_view::map_markup;
-use crate::present::markup::el;
+use crate::present::markup::{el, Markup};
 use crate::present::path_view::path_markup;
 use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
@@ -25,7 +27,8 @@ use crate::present::text;
 use crate::present::tree_layout::layout;
 use actions::CopyState;
 use leptos::prelude::*;
-use markup_dom::{markup_container, Event};
+use markup_dom::{mount_frame, Event};
+use slot::Slot;
 use state::Ctx;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsCast;
@@ -96,8 +99,35 @@ pub fn mount_standalone_with(dataset: Option<String>) -> Result<(), String> {
         dataset,
     };
     let ds = options.dataset()?;
-    leptos::mount::mount_to(parent, move || view! { <Widget ds options /> }).forget();
+    // The standalone page's widget stays as long as the page.
+    std::mem::forget(mount(&parent, ds, options));
     Ok(())
+}
+
+/// A mounted widget: its reactive owner and its root element. Dropped, it removes the
+/// widget and frees its state.
+pub struct Mounted {
+    owner: Owner,
+    root: Option<web_sys::Element>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(root) = &self.root {
+            root.remove();
+        }
+        self.owner.cleanup();
+    }
+}
+
+/// Mounts a widget on `ds` into `parent`, taking over the pre-rendered first screen there
+/// if there is one (`markup_dom::mount_frame`).
+pub fn mount(parent: &web_sys::Element, ds: &'static Dataset, options: Options) -> Mounted {
+    // Effects run as tasks on this executor (a second start does nothing).
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let root = owner.with(|| widget(parent, ds, options));
+    Mounted { owner, root }
 }
 
 impl Options {
@@ -115,10 +145,13 @@ impl Options {
 
 static INSTANCES: AtomicU32 = AtomicU32::new(0);
 
-/// One widget: a few stable containers, each filled with markup from `present` whenever
-/// the state it shows changes.
-#[component]
-pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
+/// One widget: the frame (`present::frame`) in `parent`, each part filled with markup from
+/// `present` whenever the state it shows changes. Its root element, if it could be made.
+fn widget(
+    parent: &web_sys::Element,
+    ds: &'static Dataset,
+    options: Options,
+) -> Option<web_sys::Element> {
     let Options {
         host,
         fragment,
@@ -268,33 +301,51 @@ pub fn Widget(ds: &'static Dataset, options: Options) -> impl IntoView {
         map_markup(ds, &tree, &path, at_result)
     });
 
-    let panel_id = move |which: Tab| which.panel_id(&ctx.id_prefix());
-    let tab_id = move |which: Tab| (!compact).then(|| which.id(&ctx.id_prefix()));
-    let role = (!compact).then_some("tabpanel");
-    let hidden = move |which: Tab| move || tab.get() != which;
-    view! {
-        <div class="bc" data-theme=theme.attribute() data-testid="widget" node_ref=root>
-            <p class="bc-sr" role="status" data-testid="live">{live}</p>
-            {markup_container(header, "bc-head", None)}
-            {markup_container(notice, "bc-notice-area", Some(on_event))}
-            {(!compact).then(|| markup_container(tab_list, "bc-tab-list", Some(on_event)))}
-            <div role=role id=panel_id(Tab::Decide) aria-labelledby=tab_id(Tab::Decide) hidden=hidden(Tab::Decide)>
-                {markup_container(step, "bc-step-area", Some(on_event))}
-                {markup_container(copy_status, "bc-copy-area", None)}
-                {markup_container(path_summary, "bc-path", Some(on_event))}
-            </div>
-            {(!compact).then(|| view! {
-                <div role=role id=panel_id(Tab::Compare) aria-labelledby=tab_id(Tab::Compare) hidden=hidden(Tab::Compare)>
-                    <div class="bc-compare" data-testid="compare">
-                        {markup_container(filter, "bc-filter-area", Some(on_filter))}
-                        {markup_container(compare, "bc-compare-body", None)}
-                    </div>
-                </div>
-                <div role=role id=panel_id(Tab::Map) aria-labelledby=tab_id(Tab::Map) hidden=hidden(Tab::Map)>
-                    {markup_container(map, "bc-map-body", Some(on_event))}
-                </div>
-            })}
-            {standalone.then(|| view! { <embed::EmbedPanel ctx on_event /> })}
-        </div>
+    let ids = ctx.id_prefix();
+    let shape = Shape {
+        ids: &ids,
+        theme: theme.attribute(),
+        compact,
+        embed_panel: standalone,
+    };
+    let mut frame = mount_frame(parent, frame(&shape, &mut |_| Vec::new()), || {
+        // What the build wrote (`src/bin/prerender.rs`): the default dataset's first screen.
+        crate::default_dataset().map_or(Markup::Text(String::new()), |default| {
+            first_screen(default, "auto", standalone, compact)
+        })
+    })?;
+    root.fill(&frame.root);
+    frame.part(Part::Live, Box::new(move || vec![live().into()]), None);
+    frame.part(Part::Head, header, None);
+    frame.part(Part::Notice, notice, Some(on_event));
+    frame.part(Part::TabList, tab_list, Some(on_event));
+    frame.part(Part::Step, step, Some(on_event));
+    frame.part(Part::Copy, copy_status, None);
+    frame.part(Part::Path, path_summary, Some(on_event));
+    frame.part(Part::Filter, filter, Some(on_filter));
+    frame.part(Part::Compare, compare, None);
+    frame.part(Part::Map, map, Some(on_event));
+    if standalone {
+        embed::embed_panel(ctx, &mut frame, on_event);
     }
+    // Only the open tab's panel shows.
+    if !compact {
+        for which in Tab::ALL {
+            let panel = Slot::new();
+            let id = which.panel_id(&ids);
+            if let Ok(Some(element)) = frame.root.query_selector(&format!("#{id}")) {
+                panel.fill(&element);
+            }
+            Effect::new_sync(move |_| {
+                let hidden = tab.get() != which;
+                if let Some(panel) = panel.get() {
+                    let _ = match hidden {
+                        true => panel.set_attribute("hidden", ""),
+                        false => panel.remove_attribute("hidden"),
+                    };
+                }
+            });
+        }
+    }
+    Some(frame.root)
 }

@@ -6,7 +6,6 @@
 //! table of this thread's elements, `Copy` like a signal.
 
 use leptos::prelude::Owner;
-use leptos::tachys::html::node_ref::NodeRefContainer;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -20,9 +19,9 @@ thread_local! {
     static NEXT: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A key to one element, filled when the element with `node_ref=slot` is built and
-/// emptied when the reactive owner that made the slot is disposed (the widget unmounts).
-#[derive(Clone, Copy)]
+/// A key to one element, filled by `fill` and emptied when the reactive owner that made
+/// the slot is disposed (the widget unmounts).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Slot(u32);
 
 impl Slot {
@@ -38,7 +37,15 @@ impl Slot {
         Slot(key)
     }
 
-    /// The element, once built and until its widget is gone.
+    /// Holds `element` (until the reactive owner that made the slot is disposed).
+    pub fn fill(self, element: &web_sys::Element) {
+        ELEMENTS.with_borrow_mut(|elements| {
+            elements.retain(|(held, _)| *held != self.0);
+            elements.push((self.0, element.clone()));
+        });
+    }
+
+    /// The element, once filled and until its widget is gone.
     pub fn get(self) -> Option<web_sys::Element> {
         ELEMENTS.with_borrow(|elements| {
             elements
@@ -69,14 +76,5 @@ impl Slot {
                 element.add_event_listener_with_callback(name, listener.as_ref().unchecked_ref());
         }
         LISTENERS.with_borrow_mut(|listeners| listeners.push((self.0, listener)));
-    }
-}
-
-impl NodeRefContainer<leptos::html::Div> for Slot {
-    fn load(self, element: &web_sys::Element) {
-        ELEMENTS.with_borrow_mut(|elements| {
-            elements.retain(|(held, _)| *held != self.0);
-            elements.push((self.0, element.clone()));
-        });
     }
 }

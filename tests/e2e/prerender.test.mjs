@@ -37,7 +37,21 @@ async function pageWithHeldWasm({ abort = false } = {}) {
   return { page, release, context };
 }
 
-/** Resolves once the wasm's widget has replaced the pre-rendered one. */
+/** Marks every node of the pre-rendered widget `root`, to tell later whether the wasm kept it. */
+const MARK = (root) => {
+  const walker = document.createTreeWalker(root);
+  for (let node = root; node; node = walker.nextNode()) node.__early = true;
+};
+
+/** How many nodes of the wasm's widget `root` (without the "Embed this" panel) are new. */
+const NEW_NODES = (root) => {
+  const walker = document.createTreeWalker(root);
+  let fresh = 0;
+  for (let node = root; node; node = walker.nextNode()) if (!node.__early && !node.parentElement?.closest('.bc-embed') && !node.matches?.('.bc-embed')) fresh += 1;
+  return fresh;
+};
+
+/** Resolves once the wasm has taken over the pre-rendered widget. */
 const mounted = (page) =>
   page.waitForSelector('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]');
 
@@ -50,12 +64,17 @@ test('the built page holds the first question as plain HTML', () => {
   assert.doesNotMatch(html, /data-prerender>/, 'the marker was replaced');
 });
 
-test('the pre-rendered first step is what the wasm renders, and nothing moves when it takes over', async () => {
+test('the pre-rendered first step is what the wasm renders, it keeps its nodes, and nothing moves when it takes over', async () => {
   const { page, release, context } = await pageWithHeldWasm();
   const before = await page.locator('[data-prerendered]').evaluate((root) => root.innerHTML);
   assert.ok(await page.locator('[data-prerendered] [data-testid="question"]').isVisible());
+  await page.locator('[data-prerendered]').evaluate(MARK);
   release();
   await mounted(page);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  // The wasm kept every pre-rendered node (no second copy drawn: the page's largest paint
+  // stays the first one).
+  assert.equal(await page.locator('[data-testid="widget"]').evaluate(NEW_NODES), 0, 'nodes the wasm built anew');
   const after = await page.locator('[data-testid="widget"]').evaluate((root) => {
     const copy = root.cloneNode(true);
     // Only the standalone page's "Embed this" panel is left out of the pre-rendered step.
@@ -160,10 +179,10 @@ async function hostPage(body, { holdWasm = false } = {}) {
   return { page, release, context };
 }
 
-/** The root of the element's widget: the pre-rendered one, or the wasm's. */
-/** A widget's content; without Leptos' empty comment placeholders (nothing is drawn for them). */
-const content = (root) => root.evaluate((element) => element.innerHTML.replaceAll('<!---->', ''));
+/** A widget's content. */
+const content = (root) => root.evaluate((element) => element.innerHTML);
 
+/** The root of the element's widget: the pre-rendered one, or the wasm's. */
 const rootOf = (page, { early }) =>
   page.locator(early ? 'backend-chooser [data-prerendered]' : 'backend-chooser [data-testid="widget"]:not([data-prerendered])');
 
@@ -181,18 +200,21 @@ test('the build writes the first question into embed.html and the first-screen f
 });
 
 for (const compact of [false, true]) {
-  test(`<backend-chooser${compact ? ' compact' : ''}> shows the pre-rendered first question, the same as the wasm's, and nothing moves`, async () => {
+  test(`<backend-chooser${compact ? ' compact' : ''}> shows the pre-rendered first question, the same as the wasm's, which keeps its nodes, and nothing moves`, async () => {
     const { page, release, context } = await hostPage(`<backend-chooser eager theme="dark"${compact ? ' compact' : ''}></backend-chooser>`, { holdWasm: true });
     const early = rootOf(page, { early: true });
     await early.locator('[data-testid="question"]').waitFor();
     assert.equal(await early.getAttribute('data-theme'), 'dark');
     assert.equal(await early.getAttribute('part'), 'card');
     const before = await content(early);
+    await early.evaluate(MARK);
     await page.evaluate(() => new Promise(requestAnimationFrame));
     const shifted = await page.evaluate(() => window.__shift);
     release();
     const after = await content(rootOf(page, { early: false }));
     assert.equal(after, before);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.equal(await rootOf(page, { early: false }).evaluate(NEW_NODES), 0, 'nodes the wasm built anew');
     assert.equal(await page.locator('backend-chooser [data-prerendered]').count(), 0);
     await page.evaluate(() => new Promise(requestAnimationFrame));
     assert.equal(shifted, 0, 'layout shift before the wasm');
