@@ -47,10 +47,9 @@ pub fn fallback_html(ds: &Dataset) -> String {
         .into()])
 }
 
-/// The step area's content for a question: the question's form, or a message when the
-/// dataset has no such question. The same as the `Widget` view's step closure, which keeps
-/// its own copy: calling this from there cost 59 B of brotli wasm.
-fn question_step(
+/// The step part's content for a question: the question's form, or a message when the
+/// dataset has no such question (the wasm's step part uses it too).
+pub fn question_step(
     ds: &Dataset,
     question_id: &str,
     selected: Option<&str>,

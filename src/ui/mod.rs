@@ -13,12 +13,11 @@ pub use state::Host;
 
 use crate::engine::{Dataset, Step};
 use crate::present::compare::{compare_markup, drove, matches};
-use crate::present::first_screen::first_screen;
+use crate::present::first_screen::{first_screen, question_step};
 use crate::present::frame::{frame, Part, Shape};
 use crate::present::map_view::map_markup;
 use crate::present::markup::{el, Markup};
 use crate::present::path_view::path_markup;
-use crate::present::question_view::question_markup;
 use crate::present::restore::{restore, Restored};
 use crate::present::result_view::result_markup;
 use crate::present::shell::{copy_status_markup, filter_markup, header_markup, notice_markup};
@@ -213,23 +212,15 @@ fn widget(
                 question_id,
                 selected,
                 progress,
-            } => {
-                let body = match ds.question(question_id) {
-                    Some(question) => question_markup(
-                        question,
-                        selected.as_deref(),
-                        progress,
-                        &ctx.id_prefix(),
-                        ctx.choose_first
-                            .with(|asked| asked.as_ref() == Some(question_id)),
-                    ),
-                    None => vec![el("p")
-                        .attr("role", "alert")
-                        .text("This question is missing from the data.")
-                        .into()],
-                };
-                vec![el("div").class("bc-question-step").children(body).into()]
-            }
+            } => question_step(
+                ds,
+                question_id,
+                selected.as_deref(),
+                progress,
+                &ctx.id_prefix(),
+                ctx.choose_first
+                    .with(|asked| asked.as_ref() == Some(question_id)),
+            ),
             Step::Result => {
                 let link = ctx.share_link(
                     &ctx.answered
