@@ -36,6 +36,20 @@ printf '%-36s %10d %10d %10d\n' 'widget total (wasm+glue+css+embed.js)' "$total_
 printf '%-36s %10d %10d %10d\n' 'playground total (own files+checker)' \
   $((pg_raw + checker_raw)) $((pg_gzip + checker_gzip)) $((pg_brotli + checker_brotli))
 
+# What a reader downloads before the first question shows (the pre-rendered screen, before
+# the wasm): each page's own files, brotli, summed (reported, not budgeted).
+first_question() {
+  local label=$1 sum=0 file
+  shift
+  for file in "$@"; do
+    [ -f "$dist/$file" ] && sum=$((sum + $(brotli -q 11 -c "$dist/$file" | wc -c)))
+  done
+  printf '%-52s %10d B brotli\n' "before the first question, $label ($*)" "$sum"
+}
+first_question 'standalone' index.html widget.css
+first_question 'element' embed.js widget.css first-screen.html
+first_question 'iframe' embed.html widget.css
+
 if [ ! -f "$dist/backend-chooser_bg.wasm" ] || [ ! -f "$dist/backend-chooser.js" ]; then
   echo "size: FAILED: no wasm or JS in $dist/: build first (trunk build --release)"
   exit 1
