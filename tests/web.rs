@@ -2,9 +2,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use backend_chooser::present::markup::{el, Markup};
-use backend_chooser::ui::markup_dom::replace_children;
-use backend_chooser::ui::{Host, Options, Theme, Widget};
-use leptos::prelude::*;
+use backend_chooser::ui::markup_dom::Shown;
+use backend_chooser::ui::{Host, Options, Theme};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -30,11 +29,7 @@ fn mount(fragment: &str, compact: bool) -> web_sys::HtmlElement {
         dataset: None,
     };
     let ds = options.dataset().expect("the default dataset");
-    leptos::mount::mount_to(
-        parent.clone(),
-        move || view! { <Widget ds options=options.clone() /> },
-    )
-    .forget();
+    std::mem::forget(backend_chooser::ui::mount(&parent, ds, options));
     parent
 }
 
@@ -144,7 +139,7 @@ fn markup_text_is_never_parsed_as_html() {
     let container = document().create_element("div").unwrap();
     let hostile = "<img src=x onerror=alert(1)><b>bold</b>";
     let markup: Vec<Markup> = vec![el("p").attr("title", hostile).text(hostile).into()];
-    replace_children(&container, &markup);
+    Shown::default().patch(&container, markup);
     assert_eq!(container.query_selector("img").unwrap(), None);
     assert_eq!(container.query_selector("b").unwrap(), None);
     assert_eq!(container.text_content().unwrap(), hostile);
@@ -252,7 +247,7 @@ fn the_decoder_reads_actions_and_a_forms_checked_radio_and_names_what_it_cannot_
             .attr("data-tab", "settings")
             .into(),
     ];
-    replace_children(&container, &markup);
+    Shown::default().patch(&container, markup);
     let read = |index: u32| {
         let mut element = container.first_element_child().unwrap();
         for _ in 0..index {
@@ -275,4 +270,121 @@ fn the_decoder_reads_actions_and_a_forms_checked_radio_and_names_what_it_cannot_
     };
     assert_eq!(read(3), unknown("data-action", "go_to"));
     assert_eq!(read(4), unknown("data-tab", "settings"));
+}
+
+/// The markup of every question of the default dataset (each with its first answer
+/// selected, and without), the result of a few paths, and a few small shapes.
+fn views() -> Vec<Vec<Markup>> {
+    use backend_chooser::engine::{Progress, Session, Step};
+    use backend_chooser::present::first_screen::question_step;
+    use backend_chooser::present::outcome::outcome_of;
+    use backend_chooser::present::result_view::result_markup;
+    let ds = backend_chooser::default_dataset().expect("the default dataset");
+    let progress = Progress {
+        position: 2,
+        min_total: 9,
+        max_total: 11,
+    };
+    let mut views = Vec::new();
+    for question in &ds.questions {
+        let first = question.answers.first().map(|answer| answer.id.as_str());
+        for selected in [None, first] {
+            views.push(question_step(
+                ds,
+                &question.id,
+                selected,
+                &progress,
+                "bc1",
+                selected.is_none(),
+            ));
+        }
+    }
+    for pick in 0..3 {
+        let mut session = Session::new();
+        while let Step::Question { question_id, .. } = session.current(ds) {
+            let question = ds.question(&question_id).expect("a question");
+            let answer = &question.answers[pick.min(question.answers.len() - 1)];
+            session
+                .answer(ds, &question_id, &answer.id)
+                .expect("an answer on the path");
+        }
+        let done = outcome_of(ds, &session.answered(ds)).expect("an outcome");
+        views.push(result_markup(
+            ds,
+            &done,
+            "https://example.org/#x",
+            pick == 1,
+        ));
+    }
+    views.push(Vec::new());
+    views.push(vec!["text".into(), el("p").text("").into()]);
+    views
+}
+
+#[wasm_bindgen_test]
+fn patching_one_view_into_another_gives_the_dom_building_it_gives() {
+    let views = views();
+    let built = |markup: &[Markup]| {
+        let container = document().create_element("div").unwrap();
+        Shown::default().patch(&container, markup.to_vec());
+        container.inner_html()
+    };
+    let expected: Vec<String> = views.iter().map(|view| built(view)).collect();
+    // From each view to each other (and to itself), in one container that keeps its
+    // nodes: the same HTML as a fresh container.
+    let container = document().create_element("div").unwrap();
+    let mut shown = Shown::default();
+    let mut steps = 0;
+    for (from, _) in views.iter().enumerate() {
+        for (to, view) in views.iter().enumerate() {
+            shown.patch(&container, views[from].clone());
+            shown.patch(&container, view.clone());
+            assert_eq!(
+                container.inner_html(),
+                expected[to],
+                "view {from} → view {to}"
+            );
+            steps += 1;
+        }
+    }
+    assert_eq!(steps, views.len() * views.len());
+}
+
+#[wasm_bindgen_test]
+fn a_kept_radio_shows_the_new_markup_unless_it_stands_for_the_same_answer() {
+    use backend_chooser::engine::Progress;
+    use backend_chooser::present::first_screen::question_step;
+    let ds = backend_chooser::default_dataset().expect("the default dataset");
+    let progress = Progress {
+        position: 1,
+        min_total: 9,
+        max_total: 11,
+    };
+    let step = |question: usize| {
+        question_step(
+            ds,
+            &ds.questions[question].id,
+            None,
+            &progress,
+            "bc1",
+            false,
+        )
+    };
+    let container = document().create_element("div").unwrap();
+    let mut shown = Shown::default();
+    shown.patch(&container, step(0));
+    let answer = &ds.questions[0].answers[1].id;
+    container
+        .query_selector(&format!("input[type=radio][value='{answer}']"))
+        .unwrap()
+        .expect("the answer's radio")
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    let checked = || container.query_selector("input:checked").unwrap();
+    // The same question again: the reader's choice stays.
+    shown.patch(&container, step(0));
+    assert!(checked().is_some(), "kept on the same question");
+    // Another question in the same nodes: nothing is chosen there yet.
+    shown.patch(&container, step(1));
+    assert_eq!(checked(), None, "no answer carried to another question");
 }

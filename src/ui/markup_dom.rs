@@ -24,7 +24,7 @@ const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
 /// rewrites a few texts and attributes instead of building the question's seventy nodes
 /// again, and the focused button stays in the document.
 #[derive(Default)]
-struct Shown {
+pub struct Shown {
     markup: Vec<Markup>,
     nodes: Vec<Built>,
 }
@@ -41,8 +41,8 @@ thread_local! {
 }
 
 impl Shown {
-    /// Makes `container`'s children show `markup`.
-    fn patch(&mut self, container: &web_sys::Element, markup: Vec<Markup>) {
+    /// Makes `container`'s children (which show what this last showed) show `markup`.
+    pub fn patch(&mut self, container: &web_sys::Element, markup: Vec<Markup>) {
         if let Some(document) = container.owner_document() {
             patch_list(&document, container, &self.markup, &mut self.nodes, &markup);
             self.markup = markup;
