@@ -20,7 +20,9 @@ build: setup
 setup:
 	scripts/setup.sh
 
-## Benchmarks (not part of the tests): the engine natively, then the widget in Chromium.
+## Benchmarks (not part of the tests): the engine natively, then the widget in Chromium, next to
+## a static page and SurveyJS (pinned in tests/e2e/surveyjs, ~50 MB, installed here only, not by CI).
 bench: build
 	cargo bench --bench engine
+	cd tests/e2e/surveyjs && npm ci --no-audit --no-fund
 	node tests/e2e/bench.mjs

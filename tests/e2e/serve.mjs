@@ -18,12 +18,17 @@ const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }. */
-export function startServer(root, port = 0, { headers = {} } = {}) {
-  const base = resolve(root);
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
+ * `mounts` serves other folders under a path prefix ({ '/surveyjs/': dir }: bench.mjs).
+ */
+export function startServer(root, port = 0, { headers = {}, mounts = {} } = {}) {
   const server = createServer(async (request, response) => {
     try {
-      const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      let pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
+      const base = resolve(mount ? mounts[mount] : root);
+      if (mount) pathname = pathname.slice(mount.length - 1);
       let file = normalize(join(base, pathname));
       if (file !== base && !file.startsWith(base + sep)) {
         response.writeHead(403).end('forbidden');
