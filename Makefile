@@ -24,5 +24,8 @@ setup:
 ## a static page and SurveyJS (pinned in tests/e2e/surveyjs, ~50 MB, installed here only, not by CI).
 bench: build
 	cargo bench --bench engine
-	cd tests/e2e/surveyjs && npm ci --no-audit --no-fund
+	@d=tests/e2e/surveyjs; if [ ! -f $$d/node_modules/.package-lock.json ] \
+	  || [ $$d/package-lock.json -nt $$d/node_modules/.package-lock.json ]; then \
+	  echo "bench: installing SurveyJS (pinned, ~50 MB) in $$d"; \
+	  (cd $$d && npm ci --no-audit --no-fund --loglevel=error); fi
 	node tests/e2e/bench.mjs
