@@ -32,11 +32,10 @@ export function startServer(root, port = 0, { headers = {}, mounts = {}, brotli 
   const compressed = new Map();
   const server = createServer(async (request, response) => {
     try {
-      let pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+      const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
       const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
       const base = resolve(mount ? mounts[mount] : root);
-      if (mount) pathname = pathname.slice(mount.length - 1);
-      let file = normalize(join(base, pathname));
+      let file = normalize(join(base, mount ? pathname.slice(mount.length - 1) : pathname));
       if (file !== base && !file.startsWith(base + sep)) {
         response.writeHead(403).end('forbidden');
         return;
