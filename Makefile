@@ -20,7 +20,12 @@ build: setup
 setup:
 	scripts/setup.sh
 
-## Benchmarks (not part of the tests): the engine natively, then the widget in Chromium.
+## Benchmarks (not part of the tests): the engine natively, then the widget in Chromium, next to
+## a static page and SurveyJS (pinned in tests/e2e/surveyjs, ~50 MB, installed here only, not by CI).
 bench: build
 	cargo bench --bench engine
+	@d=tests/e2e/surveyjs; if [ ! -f $$d/node_modules/.package-lock.json ] \
+	  || [ $$d/package-lock.json -nt $$d/node_modules/.package-lock.json ]; then \
+	  echo "bench: installing SurveyJS (pinned, ~50 MB) in $$d"; \
+	  (cd $$d && npm ci --no-audit --no-fund --loglevel=error); fi
 	node tests/e2e/bench.mjs

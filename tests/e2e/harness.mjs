@@ -20,8 +20,8 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Starts the server and the browser; returns { url, browser, close }. */
-export async function launch({ root = DIST, headers } = {}) {
-  const { server, url } = await startServer(root, 0, { headers });
+export async function launch({ root = DIST, headers, mounts, brotli } = {}) {
+  const { server, url } = await startServer(root, 0, { headers, mounts, brotli });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     // Playwright gives each launch a fresh, empty profile of its own.

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
 
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -18,24 +19,42 @@ const MIME_TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }. */
-export function startServer(root, port = 0, { headers = {} } = {}) {
-  const base = resolve(root);
+// What `brotli` compresses: text and wasm (not images).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.txt']);
+
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 picks a free port); resolves to { server, url }.
+ * `mounts` serves other folders under a path prefix ({ '/surveyjs/': dir }: bench.mjs);
+ * `brotli` sends text and wasm brotli-compressed to a client that accepts it, as a
+ * production server or CDN would (bench.mjs `br`; each file compressed once, then kept).
+ */
+export function startServer(root, port = 0, { headers = {}, mounts = {}, brotli = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     try {
       const pathname = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
-      let file = normalize(join(base, pathname));
+      const mount = Object.keys(mounts).find((prefix) => pathname.startsWith(prefix));
+      const base = resolve(mount ? mounts[mount] : root);
+      let file = normalize(join(base, mount ? pathname.slice(mount.length - 1) : pathname));
       if (file !== base && !file.startsWith(base + sep)) {
         response.writeHead(403).end('forbidden');
         return;
       }
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
       const extra = typeof headers === 'function' ? headers(pathname) : headers;
+      const encoding = {};
+      if (brotli && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(request.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body));
+        body = compressed.get(file);
+        encoding['content-encoding'] = 'br';
+        encoding.vary = 'accept-encoding';
+      }
       response.writeHead(200, {
         'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
         // Not no-store: that keeps a page out of the back/forward cache (a Lighthouse audit).
         'cache-control': 'no-cache',
+        ...encoding,
         ...extra,
       });
       response.end(request.method === 'HEAD' ? undefined : body);
