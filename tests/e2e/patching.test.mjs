@@ -94,7 +94,7 @@ test('a host that keeps answers= in step with backend-chooser:answer (synchronou
   await context.close();
 });
 
-test('a host that toggles compact when focus leaves the widget (the focused Next goes at the result): no wasm trap', async () => {
+test('a host that toggles compact when focus leaves the widget (a focused button that a render removes): no wasm trap, and it comes back compact', async () => {
   const { page, context } = await hostPage(
     '<backend-chooser eager></backend-chooser>',
     `const element = document.querySelector('backend-chooser');
@@ -109,6 +109,10 @@ test('a host that toggles compact when focus leaves the widget (the focused Next
   assert.ok(await page.evaluate(() => window.left), 'focus left the widget');
   await page.waitForTimeout(500);
   assert.deepEqual(page.errors, []);
-  await page.locator(`backend-chooser ${WIDGET} [data-testid="result"]`).waitFor({ timeout: 5000 });
+  // The widget comes back compact (no tab list), where the reader was.
+  const widgets = page.locator(`backend-chooser ${WIDGET}`);
+  await widgets.locator('[data-testid="question"], [data-testid="result"]').waitFor({ timeout: 5000 });
+  assert.equal(await widgets.count(), 1);
+  assert.equal(await widgets.locator('[role="tablist"]').count(), 0);
   await context.close();
 });
