@@ -116,3 +116,38 @@ test('a host that toggles compact when focus leaves the widget (a focused button
   assert.equal(await widgets.locator('[role="tablist"]').count(), 0);
   await context.close();
 });
+
+/** Wraps each text node of `root` the way Chrome's page translation does. */
+const TRANSLATE = (root) => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) texts.push(node);
+  for (const text of texts) {
+    const outer = document.createElement('font');
+    outer.append(Object.assign(document.createElement('font'), { textContent: text.data }));
+    text.replaceWith(outer);
+  }
+};
+
+for (const next of [false, true]) {
+  test(`a pre-rendered question the wasm cannot take over (a translator changed it): the answer${next ? ' and Next' : ''} given before the wasm ${next ? 'are' : 'is'} kept`, async () => {
+    const { page, context, release } = await open('', { holdWasm: true });
+    const early = page.locator('[data-prerendered]');
+    await early.locator('[data-testid="question"]').waitFor();
+    await early.evaluate(TRANSLATE);
+    await early.locator('input[type="radio"][value="realtime"]').check();
+    if (next) await early.locator('[data-testid="next"]').click();
+    release();
+    const widget = page.locator(WIDGET);
+    await widget.waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    if (next) {
+      assert.equal(await widget.locator('[data-testid="choose-first"]').isVisible(), false, 'told to choose after choosing');
+      await widget.locator('[data-testid="question"][data-question="rtdata"]').waitFor({ timeout: 3000 });
+    } else {
+      assert.equal(await widget.locator('input[type="radio"]:checked').getAttribute('value', { timeout: 3000 }), 'realtime');
+    }
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+}
