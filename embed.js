@@ -101,21 +101,26 @@ function holdEarly(root) {
     const early = event.target.closest('[data-prerendered]');
     if (!early) return;
     event.preventDefault();
-    early.next = event.target.querySelector('[data-question]').dataset.question;
+    early.next = true;
     event.target.querySelector('[data-testid="choose-first"]').hidden = !!event.target.querySelector(':checked');
   });
 }
 
 /**
- * A Next given on the pre-rendered question (`question`), sent to the widget in `widget`
- * that took the pre-rendered nodes over (the chosen answer and focus are still on them).
+ * What the reader did on the pre-rendered question `early` (`question`), passed on to the
+ * wasm's widget in `widget`: it took those nodes over (the chosen answer and focus are still
+ * on them) or, where it could not, built its own; then a Next given early is sent to its
+ * handler.
  */
-function replay(widget, question) {
+function replay(early, widget, question) {
+  // The widget says "choose first" itself if it applies.
+  for (const alert of [early, widget].map((root) => root.querySelector('[data-testid="choose-first"]'))) if (alert) alert.hidden = true;
   const form = widget.querySelector(`form:has([data-question="${question}"])`);
   if (!form) return;
-  // The widget says "choose first" itself if it still applies.
-  form.querySelector('[data-testid="choose-first"]').hidden = true;
-  form.requestSubmit();
+  const chosen = early.querySelector(':checked');
+  const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen.value)}"]`);
+  if (radio) radio.checked = true;
+  if (early.next) form.requestSubmit();
 }
 
 const make = (parent, tag, attributes = {}, text) => {
@@ -341,6 +346,7 @@ class BackendChooser extends HTMLElement {
     if (run !== this.#run || !this.isConnected) return;
     // The wasm takes a pre-rendered screen over (`mount_embedded`); anything else here goes.
     const early = widget.querySelector('[data-prerendered]');
+    const question = early?.querySelector('[data-question]').dataset.question;
     if (!early || dataset.ok === false) widget.replaceChildren();
     if (dataset.ok === false) return dataset.show(widget, options.theme);
     try {
@@ -352,7 +358,7 @@ class BackendChooser extends HTMLElement {
     }
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
-    if (early?.next) replay(widget, early.next);
+    if (early) replay(early, widget, question);
   }
 
   /**

@@ -105,7 +105,7 @@ pub fn send_events(ctx: Ctx, root: crate::ui::slot::Slot) {
             }
         };
         dispatch("answer");
-        ctx.outcome.with_untracked(|outcome| {
+        ctx.outcome.try_with_untracked(|outcome| {
             if let Some(outcome) = outcome {
                 let card = &outcome.scorecard;
                 let recommendation = Object::new();

@@ -14,7 +14,6 @@ use crate::present::markup::{Element, Markup};
 use crate::present::tabs::TabKey;
 use crate::ui::slot::Slot;
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 const SVG_NAMESPACE: &str = "http://www.w3.org/2000/svg";
@@ -35,9 +34,21 @@ struct Built {
     children: Vec<Built>,
 }
 
-thread_local! {
-    /// What each part (by its slot) shows.
-    static SHOWN: RefCell<Vec<(Slot, Shown)>> = const { RefCell::new(Vec::new()) };
+/// What a part shows, kept in the part's effect, whose closure Leptos requires to be `Send`
+/// though DOM nodes are not: the wasm runs one thread (an invariant: see `src/heap.rs`), so
+/// nothing here ever crosses one.
+struct OneThread(Shown);
+
+// SAFETY: the wasm is single-threaded (no `atomics` target feature), so a value is only
+// ever used on the thread that made it.
+unsafe impl Send for OneThread {}
+// SAFETY: as above.
+unsafe impl Sync for OneThread {}
+
+impl OneThread {
+    fn shown(&mut self) -> &mut Shown {
+        &mut self.0
+    }
 }
 
 impl Shown {
@@ -50,18 +61,13 @@ impl Shown {
     }
 }
 
-/// Renders `markup` into the part `slot` holds. When the reader acted inside it (focus is
-/// in it), the element the new content marks with `data-autofocus` takes focus, or the step
-/// heading if the focused element was removed; otherwise focus is left alone (a move's
+/// Renders `markup` into a part, which shows `shown`. When the reader acted inside it (focus
+/// is in it), the element the new content marks with `data-autofocus` takes focus, or the
+/// step heading if the focused element was removed; otherwise focus is left alone (a move's
 /// focus comes after the frame: `Ctx::focus_after_move`).
-fn render(slot: Slot, container: &web_sys::Element, markup: Vec<Markup>) {
+fn render(container: &web_sys::Element, shown: &mut Shown, markup: Vec<Markup>) {
     let had_focus = container.matches(":focus-within").unwrap_or(false);
-    SHOWN.with_borrow_mut(|shown| {
-        if let Some((_, shown)) = shown.iter_mut().find(|(held, _)| *held == slot) {
-            shown.patch(container, markup);
-        }
-    });
-    // Focus fires events synchronously: outside the borrow.
+    shown.patch(container, markup);
     if !had_focus {
         return;
     }
@@ -80,7 +86,9 @@ fn render(slot: Slot, container: &web_sys::Element, markup: Vec<Markup>) {
 
 /// Makes `parent`'s children, built as `nodes` for `old`, show `new`: a node whose markup
 /// has the same kind (text, or an element of the same tag) is kept and updated; the others
-/// are replaced, added or removed.
+/// are replaced, added or removed. A text node that is no longer `parent`'s (a page
+/// translator puts its own nodes in their place) cannot show new text: then the whole list
+/// is built again.
 fn patch_list(
     document: &web_sys::Document,
     parent: &web_sys::Node,
@@ -96,6 +104,11 @@ fn patch_list(
             (Some(Markup::Text(was)), Some(built)) if matches!(markup, Markup::Text(_)) => {
                 if let Markup::Text(text) = markup {
                     if was != text {
+                        if built.node.parent_node().as_ref() != Some(parent) {
+                            parent.set_text_content(None);
+                            nodes.clear();
+                            return patch_list(document, parent, &[], nodes, new);
+                        }
                         built.node.set_node_value(Some(text));
                     }
                 }
@@ -271,10 +284,7 @@ impl Frame {
         let (_, element, shown) = self.parts.swap_remove(index);
         let slot = Slot::new();
         slot.fill(&element);
-        SHOWN.with_borrow_mut(|all| all.push((slot, shown)));
-        leptos::prelude::on_cleanup(move || {
-            SHOWN.with_borrow_mut(|all| all.retain(|(held, _)| *held != slot));
-        });
+        let mut shown = OneThread(shown);
         if let Some(on_event) = on_event {
             slot.listen(
                 &element,
@@ -289,11 +299,15 @@ impl Frame {
                 },
             );
         }
+        // The first render at once, so the widget is complete when its mount returns (a
+        // page script then finds the question it replays an early Next on); the effect's
+        // first run finds nothing to change.
+        render(&element, shown.shown(), untrack(&markup));
         // An update queued just before the widget was unmounted finds no element and
         // does nothing (nor reads its disposed signals).
         Effect::new_sync(move |_| {
             if let Some(element) = slot.get() {
-                render(slot, &element, markup());
+                render(&element, shown.shown(), markup());
             }
         });
     }
