@@ -7,7 +7,8 @@
 //                                               pages with a wasm that keeps its names)
 //   node tests/e2e/profile-start.mjs [page] [loads] [dir]     (default: index.html, 5,
 //                                                              dist-symbols; or dist,
-//                                                              where wasm functions are numbers)
+//                                                              where wasm functions are numbers;
+//                                                              TOP=n: n inclusive lines)
 import { join } from 'node:path';
 import { ROOT, launch } from './harness.mjs';
 
@@ -69,4 +70,4 @@ const show = (title, map, count) => {
 console.log(`${PAGE} from ${DIR}, ${LOADS} loads, ms per load (the profiler slows everything down: compare shares)`);
 show('by kind of code, self time:', kinds, 12);
 show('heaviest functions, self time:', self, 25);
-show('heaviest functions, inclusive:', inclusive, 50);
+show("heaviest functions, inclusive:", inclusive, Number(process.env.TOP ?? 50));
