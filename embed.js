@@ -358,7 +358,8 @@ class BackendChooser extends HTMLElement {
     }
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
-    if (early) replay(early, widget, question);
+    // Once the widget has rendered (its effects run before the next frame).
+    if (early) requestAnimationFrame(() => replay(early, widget, question));
   }
 
   /**

@@ -299,10 +299,6 @@ impl Frame {
                 },
             );
         }
-        // The first render at once, so the widget is complete when its mount returns (a
-        // page script then finds the question it replays an early Next on); the effect's
-        // first run finds nothing to change.
-        render(&element, shown.shown(), untrack(&markup));
         // An update queued just before the widget was unmounted finds no element and
         // does nothing (nor reads its disposed signals).
         Effect::new_sync(move |_| {
