@@ -343,6 +343,9 @@ class BackendChooser extends HTMLElement {
       make(make(box, 'p'), 'a', { href: options.standalone }, 'Open the full comparison');
       return;
     }
+    // The mount in a task of its own, not in the one that started the wasm (which read the
+    // dataset): two shorter tasks keep the page answering the reader.
+    await new Promise((go) => setTimeout(go));
     if (run !== this.#run || !this.isConnected) return;
     // The wasm takes a pre-rendered screen over (`mount_embedded`); anything else here goes.
     const early = widget.querySelector('[data-prerendered]');

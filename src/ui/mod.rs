@@ -69,12 +69,22 @@ pub struct Options {
 /// `embed.js`) it does nothing, even if that page has an element with this id; nor on a
 /// page for an outside dataset (`?src=`), whose script calls `mount_standalone_with` once
 /// `dataset-loader.js` has fetched and checked it.
+///
+/// It reads the default dataset at once (on every page: an embedded widget then finds it
+/// read) and mounts in a task of its own: two shorter tasks instead of one long one, which
+/// would keep the page from answering the reader meanwhile.
 pub fn mount_standalone() {
+    let _ = crate::default_dataset();
     let outside = web_sys::window()
         .and_then(|window| window.location().search().ok())
         .is_some_and(|query| query.split(['?', '&']).any(|pair| pair.starts_with("src=")));
     if !outside {
-        let _ = mount_standalone_with(None);
+        set_timeout(
+            || {
+                let _ = mount_standalone_with(None);
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }
 
