@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openPage, ROOT } from './harness.mjs';
+import { launch, openPage, ROOT, LIVE_QUESTION } from './harness.mjs';
 
 const SECOND = 'sqlite-or-postgresql.json';
 const STRICT = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
@@ -40,7 +40,7 @@ test('the second dataset by the src attribute: its own title, questions, result 
   const widget = page.locator('backend-chooser');
   assert.equal(await widget.getAttribute('src'), `../${SECOND}`);
   const dataset = second();
-  await widget.locator('[data-testid="question"]').waitFor();
+  await widget.locator(LIVE_QUESTION).waitFor();
   assert.equal(await widget.locator('.bc-title').innerText(), dataset.title);
   assert.equal(await widget.locator('[data-testid="question"]').getAttribute('data-question'), dataset.start);
   for (let step = 0; step < 30 && !(await widget.locator('[data-testid="result"]').isVisible()); step += 1) {
@@ -66,7 +66,7 @@ test('the second dataset by the src attribute: its own title, questions, result 
 test('the standalone page and the iframe page take ?src=, and the embed panel carries it', async () => {
   const dataset = second();
   const page = await openPage(env.browser, `${env.url}?src=${SECOND}`);
-  await page.locator('[data-testid="question"]').waitFor();
+  await page.locator(LIVE_QUESTION).waitFor();
   assert.equal(await page.locator('[data-testid="question"]').getAttribute('data-question'), dataset.start);
   assert.equal(await page.locator('[data-prerendered]').count(), 0, 'not the default question');
   await answerFirst(page);
@@ -76,7 +76,7 @@ test('the standalone page and the iframe page take ?src=, and the embed panel ca
   assert.match(snippets, new RegExp(`src="${new URL(SECOND, env.url).href}"`));
   assert.match(snippets, /embed\.html\?theme=auto&(amp;)?src=/);
   const frame = await openPage(env.browser, `${env.url}embed.html?src=${SECOND}`);
-  await frame.locator('[data-testid="question"]').waitFor();
+  await frame.locator(LIVE_QUESTION).waitFor();
   assert.equal(await frame.locator('[data-testid="question"]').getAttribute('data-question'), dataset.start);
   assert.deepEqual(page.problems, []);
   assert.deepEqual(frame.problems, []);

@@ -2,7 +2,7 @@
 // served with a strict CSP, the iframe embed, the no-wasm fallback and the "Embed this" panel.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './harness.mjs';
+import { launch, openPage, LIVE_QUESTION } from './harness.mjs';
 
 const STRICT = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
 const NO_WASM = "script-src 'self'; object-src 'none'";
@@ -58,9 +58,10 @@ test('the blog post (strict CSP) shows both widgets and the iframe, each working
   const page = await openPage(env.browser, BLOG());
   const first = page.locator('#first');
   const second = page.locator('#second');
-  await first.locator('[data-testid="question"]').waitFor();
-  await second.locator('[data-testid="question"]').waitFor();
+  await first.locator(LIVE_QUESTION).waitFor();
+  await second.locator(LIVE_QUESTION).waitFor();
   const frame = page.frameLocator('iframe[data-backend-chooser]');
+  // The iframe's widget loads its wasm when it comes near the viewport or is touched.
   await frame.locator('[data-testid="question"]').waitFor();
 
   // Themes and compact mode come from the attributes.
@@ -149,7 +150,7 @@ test('the element sends answer and result events with their details', async () =
     }
   });
   const second = page.locator('#second');
-  await second.locator('[data-testid="question"]').waitFor();
+  await second.locator(LIVE_QUESTION).waitFor();
   assert.deepEqual(await page.evaluate(() => window.seen), [], 'nothing on load');
   const questionId = await answer(second);
   await page.waitForFunction(() => window.seen.length >= 1);
@@ -204,7 +205,7 @@ test('bad attributes show a specific message and fall back to the default', asyn
     document.querySelector('article').append(element);
   });
   const bad = page.locator('#bad');
-  await bad.locator('[data-testid="question"]').waitFor();
+  await bad.locator(LIVE_QUESTION).waitFor();
   const problems = await bad.locator('[data-testid="attribute-problems"]').innerText();
   assert.match(problems, /theme="purple" is not one of light, dark, auto, host; using auto\./);
   assert.match(problems, /standalone-url="javascript:alert\(1\)" is not an http or https address/);
@@ -221,7 +222,7 @@ test('bad attributes show a specific message and fall back to the default', asyn
 test('a theme change keeps the checked radio, its focus and the question as they were', async () => {
   const page = await openPage(env.browser, BLOG());
   const first = page.locator('#first');
-  await first.locator('[data-testid="question"]').waitFor();
+  await first.locator(LIVE_QUESTION).waitFor();
   const radio = first.locator('[data-testid="question"] input[type="radio"]').nth(1);
   await radio.click();
   // A re-render would replace the form, and this mark with it.
@@ -277,7 +278,7 @@ test('changing attributes updates the widget and keeps the answers; removing and
       }),
   );
   assert.equal(firstLook, 'none', 'the re-added widget is styled from its first paint');
-  await first.locator('[data-testid="question"]').waitFor();
+  await first.locator(LIVE_QUESTION).waitFor();
   assert.match(await progress(first), /^Question 2 of /, 'mounted again, answers kept');
   assert.equal(await page.locator('#first [data-testid="widget"]').count(), 1, 'exactly one widget');
   await answer(first);
@@ -293,6 +294,7 @@ test('the iframe embed sizes itself to its content as it grows', async () => {
   const page = await openPage(env.browser, BLOG());
   const iframe = page.locator('iframe[data-backend-chooser]');
   const frame = page.frameLocator('iframe[data-backend-chooser]');
+  // The iframe's widget loads its wasm when it comes near the viewport or is touched.
   await frame.locator('[data-testid="question"]').waitFor();
   const content = () =>
     frame.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
@@ -324,7 +326,7 @@ test('embed-host.js ignores height messages from other windows', async () => {
 
 test('embed.html reads its options from the query string', async () => {
   const page = await openPage(env.browser, `${env.url}embed.html?theme=dark&compact&answers=node-vs-python%401%3Awhat%3Drealtime`);
-  await page.locator('[data-testid="question"]').waitFor();
+  await page.locator(LIVE_QUESTION).waitFor();
   assert.equal(await page.locator('[data-testid="widget"]').getAttribute('data-theme'), 'dark');
   assert.equal(await page.locator('[role="tablist"]').count(), 0);
   assert.match(await progress(page), /^Question 2 of /);

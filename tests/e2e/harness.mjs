@@ -7,6 +7,11 @@ import { startServer } from './serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
+/**
+ * The question of a widget the wasm runs (not the pre-rendered one, which shows before it and
+ * only keeps an answer and a Next for it): what a test waits for before it acts.
+ */
+export const LIVE_QUESTION = '[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]';
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 
 const CHROMIUM_ARGS = [

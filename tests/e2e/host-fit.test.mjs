@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, openPage, artifactPath } from './harness.mjs';
+import { launch, openPage, artifactPath, LIVE_QUESTION } from './harness.mjs';
 
 const STRICT = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'none'";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -54,7 +54,7 @@ async function axeViolations(page) {
 test("the host page's properties, font and parts reach the widget; the defaults stay isolated elsewhere", async () => {
   const page = await openPage(env.browser, THEMED(), { colorScheme: 'light', reducedMotion: 'reduce' });
   const widget = page.locator('#themed');
-  await widget.locator('[data-testid="question"]').waitFor();
+  await widget.locator(LIVE_QUESTION).waitFor();
   // The brand colour (--bc-accent: var(--brand)) and the blog's own font (font: inherit).
   assert.equal(await style(widget.locator('[data-testid="next"]'), 'backgroundColor'), rgb('#b7410e'));
   assert.equal(await style(widget.locator('[data-testid="widget"]'), 'backgroundColor'), rgb('#fffdf8'));
@@ -189,7 +189,7 @@ test('Print in an embed prints the widget alone; the host page is not printed', 
 test('on a 360 x 740 phone question 1 fits in 1,100 px and Next is on screen with each answer picked', async () => {
   const page = await openPage(env.browser, PLAIN(), { viewport: PHONE, reducedMotion: 'reduce' });
   const widget = page.locator('backend-chooser');
-  await widget.locator('[data-testid="question"]').waitFor();
+  await widget.locator(LIVE_QUESTION).waitFor();
   const box = await widget.evaluate((element) => {
     const top = element.getBoundingClientRect().top + scrollY;
     const next = element.shadowRoot.querySelector('[data-testid="next"]');
@@ -219,7 +219,7 @@ test('on a 360 x 740 phone question 1 fits in 1,100 px and Next is on screen wit
 test('on a 360 x 740 phone a compact result fits in 1,500 px; the rest is one tap (or Enter) away', async () => {
   const page = await openPage(env.browser, `${env.url}embed.html?compact&theme=light`, { viewport: PHONE, reducedMotion: 'reduce' });
   const widget = page.locator('backend-chooser');
-  await widget.locator('[data-testid="question"]').waitFor();
+  await widget.locator(LIVE_QUESTION).waitFor();
   const answers = await widget.locator('[data-testid="question"] input[type="radio"]').count();
   const heights = [];
   // A path from each answer of the first question (then the first answer of each).
@@ -259,7 +259,7 @@ test('screenshots of the themed blog at 320, 360, 768 and 1280 px, light and dar
     for (const dark of [false, true]) {
       const page = await openPage(env.browser, THEMED(), { viewport: { width, height: 740 }, reducedMotion: 'reduce' });
       const widget = page.locator('#themed');
-      await widget.locator('[data-testid="question"]').waitFor();
+      await widget.locator(LIVE_QUESTION).waitFor();
       if (dark) await page.click('#mode');
       const name = `themed-${dark ? 'dark' : 'light'}-${width}`;
       await widget.screenshot({ path: artifactPath(`${name}-question.png`) });

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, ROOT } from './harness.mjs';
+import { launch, openPage, ROOT, LIVE_QUESTION } from './harness.mjs';
 import { startServer } from './serve.mjs';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
@@ -62,7 +62,7 @@ test('the packed package has the fields CDNs and tools read, and every file they
 test('a page loading embed.js from the installed tarball shows a working widget', async () => {
   const page = await openPage(env.browser, url);
   const widget = page.locator('backend-chooser');
-  await widget.locator('[data-testid="question"]').waitFor();
+  await widget.locator(LIVE_QUESTION).waitFor();
   assert.match(await widget.locator('[data-testid="progress"]').innerText(), /^Question 1 of /);
   await widget.locator('[data-testid="question"] input[type="radio"]').first().click();
   await widget.locator('[data-testid="next"]').click();
@@ -78,7 +78,7 @@ test('the Custom Elements Manifest (schema 2.x) describes the element as it is',
   assert.equal(element.tagName, 'backend-chooser');
   const page = await openPage(env.browser, url);
   const widget = page.locator('backend-chooser');
-  await widget.locator('[data-testid="question"]').waitFor();
+  await widget.locator(LIVE_QUESTION).waitFor();
   const actual = await page.evaluate(async (src) => {
     const module = await import(src);
     return { attributes: customElements.get('backend-chooser').observedAttributes, properties: module.PROPERTIES };

@@ -1,7 +1,7 @@
 // End-to-end: a reader's walk through the standalone page, on the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage } from './harness.mjs';
+import { launch, openPage, LIVE_QUESTION } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -12,8 +12,9 @@ after(async () => {
 });
 
 /** The current question's id and legend text, once it is shown. */
+/** The question the wasm's widget shows (after a load or reload, not the pre-rendered one). */
 async function currentQuestion(page) {
-  const fieldset = page.locator('[data-testid="question"]');
+  const fieldset = page.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]');
   await fieldset.waitFor();
   return {
     id: await fieldset.getAttribute('data-question'),
@@ -371,7 +372,7 @@ test('"what would change this" items apply with one click', async () => {
 
 test('the tabs work with arrow keys, Home and End, and keep focus on the selected tab', async () => {
   const page = await openPage(env.browser, env.url);
-  await page.locator('[data-testid="question"]').waitFor();
+  await page.locator(LIVE_QUESTION).waitFor();
   await page.focus('[data-testid="tab-decide"]');
   const read = () => page.evaluate(() => [document.querySelector('[role="tab"][aria-selected="true"]')?.dataset.tab, document.activeElement?.dataset.tab]);
   // Focus moves just after the frame that shows the new panel: wait for it (up to 2 s).
