@@ -38,6 +38,19 @@ const hostPage = (body, script = '') =>
 
 const WIDGET = '[data-testid="widget"]:not([data-prerendered])';
 
+/** Wraps each text node of `root` the way Chrome's page translation does:
+ * `<font><font>its translation</font></font>`. */
+const TRANSLATE = (root) => {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) texts.push(node);
+  for (const text of texts) {
+    const outer = document.createElement('font');
+    outer.append(Object.assign(document.createElement('font'), { textContent: text.data }));
+    text.replaceWith(outer);
+  }
+};
+
 test('a shared link: the "choose first" alert raised on the pre-rendered question does not stay on the question the link opens', async () => {
   const { page, context, release } = await open('#node-vs-python@1:what=realtime', { holdWasm: true });
   await page.locator('[data-prerendered] [data-testid="next"]').click();
@@ -55,18 +68,7 @@ test('text nodes replaced by a page translator: the next question shows its own 
   const { page, context } = await open('');
   const widget = page.locator(WIDGET);
   await widget.locator('[data-testid="question"]').waitFor();
-  // What Chrome's page translation does to a text node: <font><font>its translation</font></font>.
-  await page.evaluate(() => {
-    const root = document.querySelector('[data-testid="widget"]');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const texts = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) texts.push(node);
-    for (const text of texts) {
-      const outer = document.createElement('font');
-      outer.append(Object.assign(document.createElement('font'), { textContent: text.data }));
-      text.replaceWith(outer);
-    }
-  });
+  await widget.evaluate(TRANSLATE);
   await widget.locator('input[type="radio"][value="realtime"]').check();
   await widget.locator('[data-testid="next"]').click();
   await widget.locator('[data-testid="question"][data-question="rtdata"]').waitFor();
@@ -117,17 +119,6 @@ test('a host that toggles compact when focus leaves the widget (a focused button
   await context.close();
 });
 
-/** Wraps each text node of `root` the way Chrome's page translation does. */
-const TRANSLATE = (root) => {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const texts = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.data.trim()) texts.push(node);
-  for (const text of texts) {
-    const outer = document.createElement('font');
-    outer.append(Object.assign(document.createElement('font'), { textContent: text.data }));
-    text.replaceWith(outer);
-  }
-};
 
 for (const next of [false, true]) {
   test(`a pre-rendered question the wasm cannot take over (a translator changed it): the answer${next ? ' and Next' : ''} given before the wasm ${next ? 'are' : 'is'} kept`, async () => {
