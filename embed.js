@@ -107,18 +107,18 @@ function holdEarly(root) {
 }
 
 /**
- * What the reader did on the pre-rendered question `early` (`question`), passed on to the
- * wasm's widget in `widget`: it took those nodes over (the chosen answer and focus are still
- * on them) or, where it could not, built its own; then a Next given early is sent to its
- * handler.
+ * What the reader did on the pre-rendered question `early` (`question`, the answer `chosen`,
+ * both read before the wasm ran), passed on to the wasm's widget in `widget`: it took those
+ * nodes over (focus is still on them; a chosen radio too, unless the widget's ids changed:
+ * a second widget on the page) or, where it could not, built its own; then a Next given
+ * early is sent to its handler.
  */
-function replay(early, widget, question) {
+function replay(early, widget, question, chosen) {
   // The widget says "choose first" itself if it applies.
   for (const alert of [early, widget].map((root) => root.querySelector('[data-testid="choose-first"]'))) if (alert) alert.hidden = true;
   const form = widget.querySelector(`form:has([data-question="${question}"])`);
   if (!form) return;
-  const chosen = early.querySelector(':checked');
-  const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen.value)}"]`);
+  const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen)}"]`);
   if (radio) radio.checked = true;
   if (early.next) form.requestSubmit();
 }
@@ -350,6 +350,7 @@ class BackendChooser extends HTMLElement {
     // The wasm takes a pre-rendered screen over (`mount_embedded`); anything else here goes.
     const early = widget.querySelector('[data-prerendered]');
     const question = early?.querySelector('[data-question]').dataset.question;
+    const chosen = early?.querySelector(':checked')?.value;
     if (!early || dataset.ok === false) widget.replaceChildren();
     if (dataset.ok === false) return dataset.show(widget, options.theme);
     try {
@@ -362,7 +363,7 @@ class BackendChooser extends HTMLElement {
     // The widget's root box is `::part(card)` (its other parts are named by the wasm's markup).
     widget.querySelector('.bc')?.setAttribute('part', 'card');
     // Once the widget has rendered (its effects run before the next frame).
-    if (early) requestAnimationFrame(() => replay(early, widget, question));
+    if (early) requestAnimationFrame(() => replay(early, widget, question, chosen));
   }
 
   /**

@@ -242,6 +242,30 @@ test('<backend-chooser>: an answer and Next given before the wasm arrives are ke
   await context.close();
 });
 
+for (const next of [false, true]) {
+  test(`<backend-chooser> that mounts second (other ids): the answer${next ? ' and Next' : ''} given before the wasm ${next ? 'are' : 'is'} kept`, async () => {
+    // The first element mounts first (its ids start bc1), so the pre-rendered one (bc1 in the
+    // build's file) becomes bc2: its radios get new ids and names when the wasm takes over.
+    const { page, release, context } = await hostPage(
+      '<backend-chooser eager compact answers="node-vs-python@1:what=realtime"></backend-chooser><backend-chooser id="b" eager></backend-chooser>',
+      { holdWasm: true },
+    );
+    const early = page.locator('#b [data-prerendered]');
+    await early.locator('input[type="radio"][value="spa"]').check();
+    if (next) await early.locator('[data-testid="next"]').click();
+    release();
+    const widget = page.locator('#b [data-testid="widget"]:not([data-prerendered])');
+    await widget.locator('[data-testid="question"]').waitFor();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.match(await widget.locator('input[type="radio"]').first().getAttribute('name'), /^bc2-/, 'the second mount');
+    if (next) await widget.locator('[data-testid="progress"]', { hasText: /^Question 2 of / }).waitFor({ timeout: 5000 });
+    else assert.equal(await widget.locator('input[type="radio"]:checked').getAttribute('value', { timeout: 5000 }), 'spa');
+    assert.equal(await widget.locator('[data-testid="choose-first"]').isVisible(), false);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+}
+
 test('<backend-chooser> with answers shows the loading line, not the first question', async () => {
   const { page, release, context } = await hostPage('<backend-chooser eager answers="node-vs-python@1:what=realtime"></backend-chooser>', { holdWasm: true });
   await page.locator('backend-chooser [data-testid="loading"]').waitFor();
