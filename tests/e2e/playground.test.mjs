@@ -269,6 +269,8 @@ test('a share link opens the same document in a fresh context', async () => {
   await other.locator('[data-testid="confirm"][open]').waitFor();
   assert.equal(await text(other), draft, 'nothing replaced before the answer');
   await other.click('[data-testid="confirm-yes"]');
+  // The dialog's close event (and so the replacement) comes a task after the click.
+  await other.locator('[data-testid="notice"]').filter({ hasText: 'The linked document is open; your draft is one Undo away.' }).waitFor();
   assert.equal(await text(other), doc);
   await other.click('[data-testid="undo"]');
   assert.equal(await text(other), draft);
@@ -277,6 +279,7 @@ test('a share link opens the same document in a fresh context', async () => {
   await other.goto(link);
   await other.locator('[data-testid="confirm"][open]').waitFor();
   await other.click('[data-testid="confirm-no"]');
+  await other.locator('[data-testid="notice"]').filter({ hasText: 'Your draft is kept; the linked document was not opened.' }).waitFor();
   assert.equal(await text(other), draft);
   assert.deepEqual(other.problems, []);
 });
