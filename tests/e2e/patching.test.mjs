@@ -1,6 +1,8 @@
 // End-to-end (review of issue 10): patching parts in place and taking over the pre-rendered
 // first screen, where the DOM holds state the markup does not know of, or a page script acts
 // while the wasm renders. Each test fails on the build it was written against (f4c9471).
+// (A sixth, an alert raised on the pre-rendered question of a shared link, is gone: that
+// question is now hidden until the wasm shows the linked step; prerender.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
@@ -50,19 +52,6 @@ const TRANSLATE = (root) => {
     text.replaceWith(outer);
   }
 };
-
-test('a shared link: the "choose first" alert raised on the pre-rendered question does not stay on the question the link opens', async () => {
-  const { page, context, release } = await open('#node-vs-python@1:what=realtime', { holdWasm: true });
-  await page.locator('[data-prerendered] [data-testid="next"]').click();
-  assert.ok(await page.locator('[data-prerendered] [data-testid="choose-first"]').isVisible());
-  release();
-  const widget = page.locator(WIDGET);
-  await widget.locator('[data-testid="question"][data-question="rtdata"]').waitFor();
-  await page.evaluate(() => new Promise(requestAnimationFrame));
-  assert.equal(await widget.locator('[data-testid="choose-first"]').isVisible(), false, 'an alert about a question the reader has not seen yet');
-  assert.deepEqual(page.errors, []);
-  await context.close();
-});
 
 test('text nodes replaced by a page translator: the next question shows its own prompt, progress and answers', async () => {
   const { page, context } = await open('');

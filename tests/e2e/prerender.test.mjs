@@ -14,8 +14,9 @@ after(async () => {
   await env?.close();
 });
 
-/** A page whose wasm is held back until `release()` is called (or never, with `abort`). */
-async function pageWithHeldWasm({ abort = false } = {}) {
+/** A page (at `fragment`) whose wasm is held back until `release()` is called, or fails to
+ * load with `abort`. */
+async function pageWithHeldWasm({ abort = false, fragment = '' } = {}) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   page.problems = [];
@@ -33,7 +34,7 @@ async function pageWithHeldWasm({ abort = false } = {}) {
       for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(env.url);
+  await page.goto(env.url + fragment);
   return { page, release, context };
 }
 
@@ -139,14 +140,40 @@ test('where a Content-Security-Policy blocks the wasm, the first question and th
   const strict = await launch({ headers: { 'content-security-policy': "script-src 'self' 'unsafe-inline'" } });
   try {
     const page = await strict.browser.newPage();
-    await page.goto(strict.url);
-    assert.ok(await page.locator('[data-prerendered] [data-testid="question"]').isVisible());
+    // A shared link too: its step cannot be shown, the first question is.
+    await page.goto(`${strict.url}#node-vs-python@1:what=realtime`);
     await page.locator('[data-fallback]').waitFor({ state: 'visible' });
+    assert.ok(await page.locator('[data-prerendered] [data-testid="question"]').isVisible());
     // The dataset's own words: each side's summary (present::first_screen::summary).
     assert.match(await page.locator('[data-fallback]').innerText(), /In short: Node\.js: One language from browser to server/);
   } finally {
     await strict.close();
   }
+});
+
+const OPENING = () => getComputedStyle(document.querySelector('[data-prerendered] [data-part="step"]'), '::before').content;
+
+test('a shared link shows no first question before the wasm, but a line saying it opens; then the linked step', async () => {
+  const { page, release, context } = await pageWithHeldWasm({ fragment: '#node-vs-python@1:what=realtime' });
+  assert.equal(await page.evaluate(OPENING), '"Opening the shared link…"');
+  assert.equal(await page.locator('[data-prerendered] [data-step-heading]').isVisible(), false, 'the first question is hidden');
+  // Nothing hidden can be reached with the keyboard: Tab from the tabs leaves the step out.
+  await page.locator('[data-prerendered] [data-testid="tab-decide"]').focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => !!document.activeElement.closest('[data-part="step"]')), false);
+  release();
+  await page.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"][data-question="rtdata"]').waitFor();
+  assert.ok(await page.locator('[data-step-heading]').isVisible());
+  assert.equal(await page.evaluate(() => document.querySelector('[data-part="step"]') && getComputedStyle(document.querySelector('[data-part="step"]'), '::before').content), 'none');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a shared link whose wasm cannot load shows the first question as before', async () => {
+  const { page, context } = await pageWithHeldWasm({ fragment: '#node-vs-python@1:what=realtime', abort: true });
+  await page.locator('[data-prerendered] [data-step-heading]').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(OPENING), 'none');
+  await context.close();
 });
 
 // The embedded widget: <backend-chooser> (embed.js, first-screen*.html) and the iframe page
