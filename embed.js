@@ -93,10 +93,13 @@ const firstScreen = async (compact) => {
 };
 
 /**
- * Until the wasm runs, the pre-rendered question in `root` works as a plain form: a Next is
- * remembered (and, with no answer chosen, says what to do), not sent.
+ * The shadow root's own listeners. Until the wasm runs, the pre-rendered question in `root`
+ * works as a plain form: a Next is remembered (and, with no answer chosen, says what to do),
+ * not sent, and so is a tab (Compare, Tree map: their contents are the wasm's). Print from an
+ * embed prints the widget, not the host page: before the widget's own handler sees the click
+ * (it would print the whole page), a copy of it is printed.
  */
-function holdEarly(root) {
+function listen(root) {
   root.addEventListener('submit', (event) => {
     const early = event.target.closest('[data-prerendered]');
     if (!early) return;
@@ -104,6 +107,19 @@ function holdEarly(root) {
     early.next = true;
     event.target.querySelector('[data-testid="choose-first"]').hidden = !!event.target.querySelector(':checked');
   });
+  root.addEventListener(
+    'click',
+    (event) => {
+      const tab = event.target.closest('[data-prerendered] [data-tab]');
+      if (tab) tab.closest('[data-prerendered]').tab = tab.dataset.tab;
+      const button = event.target.closest('[data-action="print"]');
+      if (!button) return;
+      event.stopPropagation();
+      event.preventDefault();
+      printCopy(button.closest('.bc'));
+    },
+    true,
+  );
 }
 
 /**
@@ -111,16 +127,18 @@ function holdEarly(root) {
  * both read before the wasm ran), passed on to the wasm's widget in `widget`: it took those
  * nodes over (focus is still on them; a chosen radio too, unless the widget's ids changed:
  * a second widget on the page) or, where it could not, built its own; then a Next given
- * early is sent to its handler.
+ * early is sent to its handler, and a tab chosen early is opened.
  */
 function replay(early, widget, question, chosen) {
   // The widget says "choose first" itself if it applies.
   for (const alert of [early, widget].map((root) => root.querySelector('[data-testid="choose-first"]'))) if (alert) alert.hidden = true;
   const form = widget.querySelector(`form:has([data-question="${question}"])`);
-  if (!form) return;
-  const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen)}"]`);
-  if (radio) radio.checked = true;
-  if (early.next) form.requestSubmit();
+  if (form) {
+    const radio = chosen && form.querySelector(`input[value="${CSS.escape(chosen)}"]`);
+    if (radio) radio.checked = true;
+    if (early.next) form.requestSubmit();
+  }
+  if (early.tab) widget.querySelector(`[data-tab="${early.tab}"]`)?.click();
 }
 
 const make = (parent, tag, attributes = {}, text) => {
@@ -136,13 +154,11 @@ const make = (parent, tag, attributes = {}, text) => {
  * after 3 s if a browser signals neither: never a widget stuck on its loading line.
  */
 const settled = (link) =>
-  link.sheet
-    ? Promise.resolve()
-    : new Promise((done) => {
-        link.addEventListener('load', done, { once: true });
-        link.addEventListener('error', done, { once: true });
-        setTimeout(done, 3000);
-      });
+  new Promise((done) => {
+    if (link.sheet) done();
+    link.onload = link.onerror = done;
+    setTimeout(done, 3000);
+  });
 
 /**
  * Prints `root` (a widget) alone: a copy of its DOM in a hidden frame of its own, styled by
@@ -287,20 +303,7 @@ class BackendChooser extends HTMLElement {
         const style = make(root, 'link', { rel: 'stylesheet', href: new URL('widget.css', HERE).href });
         this.#parts = { style, styled: settled(style), messages: make(root, 'div'), widget: make(root, 'div') };
       }
-      holdEarly(root);
-      // Print from an embed prints the widget, not the host page: before the widget's own
-      // handler sees the click (it would print the whole page), print a copy of it.
-      root.addEventListener(
-        'click',
-        (event) => {
-          const button = event.target.closest?.('[data-action="print"]');
-          if (!button) return;
-          event.stopPropagation();
-          event.preventDefault();
-          printCopy(button.closest('.bc'));
-        },
-        true,
-      );
+      listen(root);
     }
     const { styled, messages, widget } = this.#parts;
     const options = this.#options();
@@ -314,7 +317,9 @@ class BackendChooser extends HTMLElement {
       });
       for (const problem of options.problems) make(box, 'p', {}, problem);
     }
-    const fits = this.#fitsFirstScreen(options);
+    // Whether the pre-rendered first screen (the default dataset's first question, from the
+    // start) is what this element's widget starts with.
+    const fits = !options.answers && options.src === null;
     // A pre-rendered screen that these options do not start with goes (embed-frame.js removes
     // embed.html's when its query asks for another).
     // The first screen before the wasm: on a slow connection the wasm would delay it.
@@ -384,12 +389,6 @@ class BackendChooser extends HTMLElement {
       observer.observe(this);
       for (const type of events) this.addEventListener(type, this.#go);
     }));
-  }
-
-  /** Whether the pre-rendered first screen is what this element's widget starts with. */
-  #fitsFirstScreen(options) {
-    // The pre-rendered screen is the default dataset's first question, from the start.
-    return !options.answers && options.src === null;
   }
 
   /**

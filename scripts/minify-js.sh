@@ -8,6 +8,6 @@ set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?Trunk sets TRUNK_STAGING_DIR}"
 esbuild="$(cd "$(dirname "$0")/.." && pwd)/node_modules/.bin/esbuild"
 for file in backend-chooser.js embed.js embed-frame.js embed-host.js dataset-loader.js playground.js; do
-  "$esbuild" "$staging/$file" --minify --target=es2022 --log-level=warning --outfile="$staging/$file.min"
+  "$esbuild" "$staging/$file" --minify --target=es2022 --charset=utf8 --log-level=warning --outfile="$staging/$file.min"
   mv "$staging/$file.min" "$staging/$file"
 done

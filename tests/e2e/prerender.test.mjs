@@ -126,6 +126,17 @@ test('an answer chosen before the wasm arrives stays chosen and focused', async 
   await context.close();
 });
 
+test('a tab chosen before the wasm arrives opens once it runs', async () => {
+  const { page, release, context } = await pageWithHeldWasm();
+  await page.click('[data-prerendered] [data-testid="tab-map"]');
+  release();
+  await page.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="tree-map"]').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('[data-testid="question"]').isVisible(), false, 'the Decide panel is hidden');
+  assert.equal(await page.locator('[data-testid="tab-map"]').getAttribute('aria-selected'), 'true');
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
 test('Next without an answer before the wasm says what to do, before and after it arrives', async () => {
   const { page, release, context } = await pageWithHeldWasm();
   await page.click('[data-prerendered] [data-testid="next"]');
@@ -265,6 +276,23 @@ test('<backend-chooser>: an answer and Next given before the wasm arrives are ke
   await widget.locator(`[data-testid="question"]:not([data-question="${first}"])`).waitFor();
   await widget.locator('[data-testid="back"]').click();
   await widget.locator(`[data-question="${first}"] input[value="${value}"]:checked`).waitFor();
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('<backend-chooser>: an answer, Next and the Compare tab chosen before the wasm arrives: the next question, with Compare open', async () => {
+  const { page, release, context } = await hostPage('<backend-chooser eager></backend-chooser>', { holdWasm: true });
+  const early = rootOf(page, { early: true });
+  await early.locator('input[type="radio"]').first().click();
+  await early.locator('[data-testid="next"]').click();
+  await early.locator('[data-testid="tab-compare"]').click();
+  release();
+  const widget = rootOf(page, { early: false });
+  await widget.locator('[data-testid="compare"] table').waitFor({ state: 'visible' });
+  assert.equal(await widget.locator('[data-testid="tab-compare"]').getAttribute('aria-selected'), 'true');
+  assert.equal(await widget.locator('[data-testid="question"]').isVisible(), false, 'the Decide panel is hidden');
+  await widget.locator('[data-testid="tab-decide"]').click();
+  assert.match(await widget.locator('[data-testid="progress"]').innerText(), /^Question 2 of/);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
