@@ -23,11 +23,17 @@ async function currentQuestion(page) {
   };
 }
 
+/** Resolves once what the widget does after a step's frame (`ui::dom::after_paint`: the
+ * address, the history entry, focus) is done: a browser Back or a reload sooner would act
+ * on the entry before it. */
+const afterPaint = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => setTimeout(done)))));
+
 /** Answers with the mouse: the option at `index` (default: the first), then Next. */
 async function answerByMouse(page, index = 0) {
   const before = await currentQuestion(page);
   await page.locator('[data-testid="question"] input[type="radio"]').nth(index).click();
   await page.click('[data-testid="next"]');
+  await afterPaint(page);
   return before;
 }
 
@@ -228,6 +234,9 @@ test('a reload after Back or Change keeps the later answers and the question the
   await moved(second.id);
   await page.locator(`[data-testid="path-step"][data-question="${first.id}"] button`).click();
   await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, first.id);
+  // (The address and the history entry's state are written after the frame: a reload
+  // before that would reload the earlier entry.)
+  await afterPaint(page);
   await page.reload();
   assert.equal((await currentQuestion(page)).id, first.id, 'still on the question the reader went back to');
   const checked = () => page.locator('[data-testid="question"] input[type="radio"]:checked').getAttribute('value');
@@ -242,6 +251,7 @@ test('a reload after Back or Change keeps the later answers and the question the
   // The app's Back button, then a reload: on the question gone back to, its answer selected.
   await page.click('[data-testid="back"]');
   await page.waitForFunction((id) => document.querySelector('[data-testid="question"]')?.dataset.question === id, second.id);
+  await afterPaint(page);
   await page.reload();
   assert.equal((await currentQuestion(page)).id, second.id);
   assert.ok(await checked());
