@@ -105,7 +105,10 @@ function listen(root) {
     if (!early) return;
     event.preventDefault();
     early.next = true;
-    event.target.querySelector('[data-testid="choose-first"]').hidden = !!event.target.querySelector(':checked');
+    const chosen = !!event.target.querySelector(':checked');
+    event.target.querySelector('[data-testid="choose-first"]').hidden = chosen;
+    // Kept for the wasm: "Loading…" by Next says so (widget.css).
+    if (chosen) early.dataset.waiting = '';
   });
   root.addEventListener(
     'click',
@@ -130,6 +133,7 @@ function listen(root) {
  * early is sent to its handler, and a tab chosen early is opened.
  */
 function replay(early, widget, question, chosen) {
+  delete early.dataset.waiting;
   // The widget says "choose first" itself if it applies.
   for (const alert of [early, widget].map((root) => root.querySelector('[data-testid="choose-first"]'))) if (alert) alert.hidden = true;
   const form = widget.querySelector(`form:has([data-question="${question}"])`);

@@ -36,8 +36,10 @@ const plural = (n, word) => `${number(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function notice(text, { undo = false, download = false } = {}) {
   $('notice').textContent = text;
-  $('undo').hidden = !undo;
-  $('undo').textContent = 'Undo';
+  // Once a replacement was made, Undo (or Redo) stays offered whatever is said next: a later
+  // notice does not take the replaced text away with it.
+  $('undo').hidden = undoText === null;
+  if (undo) $('undo').textContent = 'Undo';
   $('notice-download').hidden = !download;
   $('share-field').hidden = true;
 }

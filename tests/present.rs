@@ -7,7 +7,7 @@
 use backend_chooser::default_dataset;
 use backend_chooser::engine::model::Dataset;
 use backend_chooser::engine::{all_paths, encode, path_lengths, NewQuestions, PathStep, Step};
-use backend_chooser::engine::{scorecard, Answers};
+use backend_chooser::engine::{scorecard, Answers, Certainty};
 use backend_chooser::present::adr::{markdown, Decision};
 use backend_chooser::present::compare::compare_markup;
 use backend_chooser::present::map_view::map_markup;
@@ -706,6 +706,52 @@ mod texts {
             }
         }
         assert!(!costs.is_empty());
+    }
+
+    /// On every path, the "what would change this" groups: one per side and certainty, in
+    /// the engine's order; "would" heads the changes that surely give that side, "could"
+    /// (with "depending on your later answers") those that depend on later answers; each
+    /// names its side and holds exactly its changes.
+    #[test]
+    fn each_change_group_says_would_or_could_as_its_changes_are_certain_or_not() {
+        let (mut certain, mut possible) = (0, 0);
+        for path in all_paths(ds()) {
+            let outcome = outcome_of(ds(), &path).expect("a dataset with sides");
+            let markup = wrap_markup(result_markup(ds(), &outcome, "x", false));
+            let mut keys: Vec<(&str, Certainty)> = Vec::new();
+            for change in &outcome.changes {
+                let key = (change.new_winner.as_str(), change.certainty);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            let groups = by_test_id(&markup, "change-group");
+            let lists = by_test_id(&markup, "changes");
+            assert_eq!(groups.len(), keys.len(), "{path:?}");
+            assert_eq!(lists.len(), keys.len(), "{path:?}");
+            for ((group, list), (winner, certainty)) in groups.into_iter().zip(lists).zip(keys) {
+                let heading = Markup::Element(group.clone()).text_content();
+                let side = ds().side(winner).expect("a side").label.as_str();
+                let sure = certainty == Certainty::Certain;
+                assert_eq!(heading.contains(" would make it "), sure, "{heading}");
+                assert_eq!(heading.contains(" could make it "), !sure, "{heading}");
+                assert_eq!(heading.contains("depending on your later answers"), !sure);
+                assert!(heading.contains(&format!(" make it {side}")), "{heading}");
+                let shown = by_test_id(&Markup::Element(list.clone()), "change").len();
+                let expected = outcome
+                    .changes
+                    .iter()
+                    .filter(|change| change.new_winner == winner && change.certainty == certainty)
+                    .count();
+                assert_eq!(shown, expected, "{heading} {path:?}");
+                match sure {
+                    true => certain += 1,
+                    false => possible += 1,
+                }
+            }
+        }
+        // Both kinds of group occur in the default dataset, so neither branch is untested.
+        assert!(certain > 0 && possible > 0, "{certain} {possible}");
     }
 
     #[test]

@@ -22,14 +22,16 @@ pub const FIRST_IDS: &str = "bc1";
 /// that element with the wasm's widget).
 pub const PRERENDERED: &str = "data-prerendered";
 
-/// What a page shows where the widget cannot run (no JavaScript, no WebAssembly, or a
-/// Content-Security-Policy that blocks it): what each side means, in the dataset's words.
+/// What a page shows where the widget cannot run (no JavaScript, no WebAssembly, a
+/// Content-Security-Policy that blocks it, or its files could not be loaded): what each side
+/// means, in the dataset's words.
 /// The build writes it, hidden, after the first screen (`fallback_html`); the standalone
 /// page and `embed.js` show it when they need it.
 pub fn summary(ds: &Dataset) -> String {
     let mut text = format!(
-        "{} This interactive comparison needs JavaScript and WebAssembly, which this browser \
-         or page does not allow. In short:",
+        "{} The interactive comparison cannot run here: it needs JavaScript and WebAssembly, \
+         which this browser or page does not allow, or which could not be loaded (reloading \
+         the page may help). In short:",
         ds.title
     );
     for side in &ds.sides {

@@ -2,7 +2,7 @@
 //! (for a combined side), what to start with, why, the per-criterion bars, what would
 //! change it, and the share buttons.
 
-use crate::engine::{Change, Dataset, Reason, Scorecard};
+use crate::engine::{Certainty, Change, Dataset, Reason, Scorecard};
 use crate::present::action::Action;
 use crate::present::markup::{el, svg, Markup};
 use crate::present::outcome::{shown_reasons, Outcome};
@@ -175,26 +175,30 @@ pub fn result_markup(ds: &Dataset, outcome: &Outcome, link: &str, compact: bool)
                 .into(),
         );
     }
-    // Grouped by the recommendation each change would give, in the engine's order.
-    let mut winners: Vec<&str> = Vec::new();
+    // Grouped by the recommendation each change would give and whether it surely does, in
+    // the engine's order (the sure changes first).
+    let mut groups: Vec<(&str, Certainty)> = Vec::new();
     for change in changes {
-        if !winners.contains(&change.new_winner.as_str()) {
-            winners.push(&change.new_winner);
+        let key = (change.new_winner.as_str(), change.certainty);
+        if !groups.contains(&key) {
+            groups.push(key);
         }
     }
-    for new_winner in winners {
+    for (new_winner, certainty) in groups {
+        let (lead, tail) = text::change_group_words(certainty);
         out.push(
             el("p")
                 .class("bc-change-group")
-                .text("Any one of these changes would make it ")
+                .attr("data-testid", "change-group")
+                .text(lead)
                 .child(el("strong").text(text::side_label(ds, new_winner)))
-                .text(":")
+                .text(tail)
                 .into(),
         );
         // Within a group, one entry per question, listing its answers that would do it.
         let group: Vec<_> = changes
             .iter()
-            .filter(|change| change.new_winner == new_winner)
+            .filter(|change| change.new_winner == new_winner && change.certainty == certainty)
             .collect();
         let mut questions: Vec<&str> = Vec::new();
         for change in &group {

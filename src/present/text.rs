@@ -50,6 +50,19 @@ pub fn new_questions(asks: NewQuestions) -> Option<String> {
     Some(text)
 }
 
+/// The words around the side in the heading of a group of changes that give that side:
+/// "would" for changes that surely do (`Certainty::Certain`), "could" for those that
+/// depend on later answers (`Possible`: each item says "depends on …").
+pub fn change_group_words(certainty: Certainty) -> (&'static str, &'static str) {
+    match certainty {
+        Certainty::Certain => ("Any one of these changes would make it ", ":"),
+        Certainty::Possible => (
+            "Any one of these changes could make it ",
+            ", depending on your later answers:",
+        ),
+    }
+}
+
 /// "asks 1 more question", "asks 2 or 3 more questions; depends on your answers", or
 /// `None` when applying shows the new result at once.
 pub fn change_cost(change: &Change) -> Option<String> {

@@ -244,6 +244,19 @@ async function shareLink(page) {
   return link;
 }
 
+test('the text a template replaced can still be brought back after another notice', async () => {
+  const page = await open();
+  await page.selectOption('[data-testid="template"]', 'sqlite-or-postgresql.json');
+  await page.click('[data-testid="load-template"]');
+  await page.locator('[data-testid="notice"]').filter({ hasText: 'loaded' }).waitFor();
+  // Another notice (this dataset is too long for a share link).
+  await page.click('[data-testid="share"]');
+  await page.locator('[data-testid="notice"]').filter({ hasText: 'too long to send' }).waitFor();
+  assert.ok(await page.locator('[data-testid="undo"]').isVisible(), 'Undo is still offered after another notice');
+  await page.click('[data-testid="undo"]');
+  assert.equal(await text(page), STARTER);
+});
+
 test('a share link opens the same document in a fresh context', async () => {
   const page = await open();
   const doc = STARTER.replace('One service or several?', 'Shared — “quoted” ✓ title');

@@ -126,6 +126,21 @@ test('an answer chosen before the wasm arrives stays chosen and focused', async 
   await context.close();
 });
 
+test('a Next given before the wasm arrives says "Loading…" by the buttons until it runs (not without an answer)', async () => {
+  const { page, release, context } = await pageWithHeldWasm();
+  const loading = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content);
+  await page.click('[data-prerendered] [data-testid="next"]');
+  assert.equal(await loading(), 'none', 'no answer: "choose first" instead');
+  await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
+  await page.click('[data-prerendered] [data-testid="next"]');
+  assert.equal(await loading(), '"Loading…"');
+  release();
+  await page.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="progress"]').filter({ hasText: /^Question 2 of/ }).waitFor();
+  assert.equal(await loading(), 'none');
+  assert.equal(await page.locator('[data-testid="widget"]').getAttribute('data-waiting'), null);
+  await context.close();
+});
+
 test('a tab chosen before the wasm arrives opens once it runs', async () => {
   const { page, release, context } = await pageWithHeldWasm();
   await page.click('[data-prerendered] [data-testid="tab-map"]');
@@ -180,10 +195,15 @@ test('a shared link shows no first question before the wasm, but a line saying i
   await context.close();
 });
 
-test('a shared link whose wasm cannot load shows the first question as before', async () => {
+test('where the wasm cannot load (a network error): the summary, saying so; a shared link shows the first question; Next brings the summary into view', async () => {
   const { page, context } = await pageWithHeldWasm({ fragment: '#node-vs-python@1:what=realtime', abort: true });
-  await page.locator('[data-prerendered] [data-step-heading]').waitFor({ state: 'visible' });
+  await page.locator('[data-fallback]').waitFor({ state: 'visible' });
+  assert.match(await page.locator('[data-fallback]').innerText(), /or which could not be loaded \(reloading the page may help\)\. In short: Node\.js:/);
+  assert.ok(await page.locator('[data-prerendered] [data-step-heading]').isVisible());
   assert.equal(await page.evaluate(OPENING), 'none');
+  await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
+  await page.click('[data-prerendered] [data-testid="next"]');
+  assert.ok(await page.evaluate(() => document.activeElement?.matches('[data-fallback]')), 'focus on the summary');
   await context.close();
 });
 
@@ -285,6 +305,8 @@ test('<backend-chooser>: an answer, Next and the Compare tab chosen before the w
   const early = rootOf(page, { early: true });
   await early.locator('input[type="radio"]').first().click();
   await early.locator('[data-testid="next"]').click();
+  const loading = await early.locator('.bc-actions').evaluate((actions) => getComputedStyle(actions, '::after').content);
+  assert.equal(loading, '"Loading…"', 'the Next is kept, and says so');
   await early.locator('[data-testid="tab-compare"]').click();
   release();
   const widget = rootOf(page, { early: false });

@@ -481,3 +481,53 @@ test('Change on a shared link adds a history entry: Back returns to the result; 
   assert.equal(new URL(page.url()).hash, `#${PYTHON_TEAM}`);
   assert.deepEqual(page.problems, []);
 });
+
+// (From a review, h11.) After Change on a long result, the browser's Back returned to the
+// result at a stale scroll offset the browser restored, with the focused headline out of view.
+const LONG_RESULT =
+  '#node-vs-python@1:what=streaming,rtdata=analytics,conns=moderate,team=python,pyasync=sync,datastore=relational,deploy=paas,structure=opinionated,stage=product,existing=node';
+for (const width of [360, 1280]) {
+  test(`${width} px: Change, then the browser's Back shows the result with its focused headline in view`, async () => {
+    const page = await openPage(env.browser, env.url + LONG_RESULT, { viewport: { width, height: 740 } });
+    await page.locator('[data-testid="result"]').waitFor();
+    const change = page.getByRole('button', { name: /Change/ }).nth(3);
+    await change.scrollIntoViewIfNeeded();
+    await change.click();
+    await page.locator(LIVE_QUESTION).waitFor();
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-step-heading'));
+    await afterPaint(page);
+    await page.goBack();
+    await page.locator('[data-testid="result"]').waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('[data-testid="result"] [data-step-heading], [part="headline"]'));
+    await afterPaint(page);
+    const { top, bottom } = await page.evaluate(() => document.activeElement.getBoundingClientRect().toJSON());
+    assert.ok(top >= 0 && bottom <= 740, `the focused headline is in view (top ${Math.round(top)})`);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+// (From a review, h11.) On a 320 × 568 phone the sticky Back / Next / Start over bar wrapped to
+// two rows, and answers reached with the arrow keys ended up under it.
+for (const [width, height] of [[320, 568], [360, 640]]) {
+  test(`${width} × ${height}: the sticky bar is one row, and every answer reached with the arrow keys stays clear of it`, async () => {
+    const page = await openPage(env.browser, env.url, { viewport: { width, height } });
+    await page.locator(LIVE_QUESTION).waitFor();
+    const rows = await page.evaluate(() => new Set([...document.querySelectorAll('.bc-step .bc-actions button')].map((button) => button.getBoundingClientRect().top)).size);
+    assert.equal(rows, 1, 'the buttons on one row');
+    await page.focus('[data-testid="tab-decide"]');
+    await page.keyboard.press('Tab');
+    const covered = [];
+    const count = await page.locator('[data-testid="question"] input[type="radio"]').count();
+    for (let index = 0; index < count; index += 1) {
+      if (index > 0) await page.keyboard.press('ArrowDown');
+      const hit = await page.evaluate(() => {
+        const box = document.activeElement.getBoundingClientRect();
+        const bar = document.querySelector('[data-testid="next"]').parentElement.getBoundingClientRect();
+        const centre = box.top + box.height / 2;
+        return centre > bar.top && centre < bar.bottom ? `${document.activeElement.value} (centre ${Math.round(centre)}, bar ${Math.round(bar.top)}–${Math.round(bar.bottom)})` : null;
+      });
+      if (hit) covered.push(hit);
+    }
+    assert.deepEqual(covered, [], 'focused answers under the sticky bar');
+  });
+}
