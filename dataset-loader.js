@@ -36,6 +36,8 @@ function sides(text) {
 
 /** `value` as an absolute http(s) or blob URL, or null. */
 export function datasetUrl(value, base = document.baseURI) {
+  // An empty address would be the page itself.
+  if (!String(value).trim()) return null;
   try {
     const url = new URL(String(value).trim(), base);
     return ['https:', 'http:', 'blob:'].includes(url.protocol) ? url : null;

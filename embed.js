@@ -266,8 +266,8 @@ class BackendChooser extends HTMLElement {
     if (follow) theme = hostTheme(this);
     const compactValue = this.getAttribute('compact');
     const compactWord = compactValue?.trim().toLowerCase();
-    let compact = ['', 'compact', 'true'].includes(compactWord);
-    if (compactValue !== null && !compact && compactWord !== 'false') {
+    let compact = ['', 'compact', 'true', 'yes'].includes(compactWord);
+    if (compactValue !== null && !compact && !['false', 'no'].includes(compactWord)) {
       problems.push(`compact="${compactValue}" is not a yes or no; write compact (or leave it out). Using the full widget.`);
     }
     let standalone = new URL('./', HERE).href;

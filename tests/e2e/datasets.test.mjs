@@ -96,6 +96,8 @@ const CASES = [
   { id: 'deep', src: '/hostile/deep.json', says: /recursion limit exceeded/, line: true },
   { id: 'syntax', src: '/hostile/syntax.json', says: /line 4, column \d+/ },
   { id: 'scheme', src: 'javascript:alert(1)', says: /not an http or https address/ },
+  // An empty address is not the host page itself.
+  { id: 'empty', src: '', says: /^src="" is not an http or https address/ },
 ];
 
 test('every kind of bad dataset URL gets a clear message inside its widget; the others work', async () => {

@@ -216,6 +216,15 @@ test('bad attributes show a specific message and fall back to the default', asyn
   await page.evaluate(() => document.getElementById('bad').setAttribute('theme', 'dark'));
   await bad.locator('[data-testid="widget"][data-theme="dark"]').waitFor();
   assert.doesNotMatch(await bad.locator('[data-testid="attribute-problems"]').innerText(), /theme=/);
+
+  // compact: a yes or a no, in any of its usual words; anything else is said.
+  for (const [value, tabs, problem] of [['yes', 0, false], ['no', 1, false], ['false', 1, false], ['sometimes', 1, true]]) {
+    await page.evaluate((value) => document.getElementById('bad').setAttribute('compact', value), value);
+    await bad.locator(LIVE_QUESTION).waitFor();
+    await page.waitForFunction(([tabs]) => document.getElementById('bad').shadowRoot.querySelectorAll('[data-testid="tab-compare"]').length === tabs, [tabs]);
+    const said = await bad.locator('[data-testid="attribute-problems"]').allInnerTexts();
+    assert.equal(said.some((text) => /compact="sometimes" is not a yes or no/.test(text)), problem, `compact="${value}": ${said}`);
+  }
   assert.deepEqual(page.problems, []);
 });
 
