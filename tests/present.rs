@@ -569,6 +569,42 @@ mod map {
         assert_eq!(edges.len(), path.len());
     }
 
+    /// Every question of the map, a button or not, carries its whole prompt as its title
+    /// (a tooltip, and a button's description): the boxes may show it shortened.
+    #[test]
+    fn every_map_node_carries_its_whole_question() {
+        let path = first_path();
+        let steps: Vec<PathStep> = path
+            .iter()
+            .map(|(question, answer)| PathStep {
+                question_id: question.clone(),
+                answer_id: Some(answer.clone()),
+            })
+            .collect();
+        let markup = wrap_markup(map_markup(ds(), &layout(ds()), &steps, true));
+        let nodes = by_test_id(&markup, "map-node");
+        assert_eq!(
+            nodes.len(),
+            ds().questions.len() + 1,
+            "the questions and the result"
+        );
+        let buttons = nodes
+            .iter()
+            .filter(|node| node.attribute("role") == Some("button"));
+        assert_eq!(buttons.count(), path.len());
+        for node in nodes {
+            let Some(Markup::Element(title)) = node.children.first() else {
+                panic!("a map node without children");
+            };
+            assert_eq!(title.tag, "title");
+            let question = node.attribute("data-question").expect("a question id");
+            let whole = ds()
+                .question(question)
+                .map_or("Your recommendation", |question| question.prompt.as_str());
+            assert_eq!(Markup::Element(title.clone()).text_content(), whole);
+        }
+    }
+
     #[test]
     fn wrapping_cuts_long_text_with_an_ellipsis() {
         assert_eq!(wrap("one two three", 7, 3), vec!["one two", "three"]);

@@ -87,12 +87,12 @@ pub fn map_markup(
                     "aria-label",
                     format!("{} (go back to this question)", node.lines.join(" ")),
                 ),
-            // A tooltip with the whole question; a button's name is its visible text.
-            false => group
-                .attr("data-question", id)
-                .child(svg("title").text(title)),
+            false => group.attr("data-question", id),
         };
+        // A tooltip with the whole question (a button's description: its name is its
+        // visible text).
         group
+            .child(svg("title").text(title))
             .child(
                 svg("rect")
                     .attr("x", node.x.to_string())
