@@ -361,6 +361,7 @@ export async function pack(text) {
 
 /** The document a fragment carries; throws an Error in the author's words if it cannot. */
 export async function unpack(packed) {
+  if (packed === '') throw new Error('it holds no document (nothing follows “#doc=”)');
   if (!/^[A-Za-z0-9_-]+$/.test(packed)) throw new Error('it holds characters a share link never has');
   let binary;
   try {

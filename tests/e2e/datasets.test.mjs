@@ -164,5 +164,10 @@ test('a dataset with a problem names its line, path and message, as check-datase
   assert.match(shown, /questions\[1\]\.answers\[0\]\.effects\[0\]/);
   const lineNumber = Number(shown.match(/line (\d+), column/)[1]);
   assert.match(text.split('\n')[lineNumber - 1], /no-such-criterion/, `line ${lineNumber} is the effect's criterion`);
+  // The page says so in its title, and leads back to its own comparison.
+  assert.equal(await page.title(), 'This comparison could not be loaded');
+  await page.click('text=Open the default comparison');
+  await page.locator('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]').waitFor();
+  assert.equal(new URL(page.url()).search, '');
   await context.close();
 });

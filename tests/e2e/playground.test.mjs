@@ -312,6 +312,7 @@ test('a link too long to send says so and offers the file; a damaged link is sai
   for (const [fragment, reason] of [
     ['#doc=not*base64', 'characters a share link never has'],
     ['#doc=AAAA', 'cut short or changed'],
+    ['#doc=', 'holds no document'],
   ]) {
     const damaged = await open({}, `${playground()}${fragment}`);
     await damaged.locator('[data-testid="notice"]').filter({ hasText: reason }).waitFor();
