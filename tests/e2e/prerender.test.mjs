@@ -204,6 +204,25 @@ test('where the wasm cannot load (a network error): the summary, saying so; a sh
   await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
   await page.click('[data-prerendered] [data-testid="next"]');
   assert.ok(await page.evaluate(() => document.activeElement?.matches('[data-fallback]')), 'focus on the summary');
+  const loading = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content);
+  assert.equal(loading, 'none', 'no "Loading…" for a wasm that will not come');
+  await context.close();
+});
+
+test('a Next given before the wasm fails to load: its "Loading…" goes, and the summary shows', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  let fail;
+  const gate = new Promise((done) => (fail = done));
+  await page.route('**/*.wasm', async (route) => (await gate, route.abort()));
+  await page.goto(env.url);
+  await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
+  await page.click('[data-prerendered] [data-testid="next"]');
+  const loading = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content);
+  assert.equal(await loading(), '"Loading…"');
+  fail();
+  await page.locator('[data-fallback]').waitFor({ state: 'visible' });
+  assert.equal(await loading(), 'none');
   await context.close();
 });
 
