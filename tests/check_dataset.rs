@@ -51,6 +51,20 @@ fn a_sound_dataset_gets_its_report_and_no_problem() {
     assert!(stdout.ends_with("\nno problems\n"), "{stdout}");
 }
 
+/// A file saved with a UTF-8 byte order mark reads as the same dataset (a browser's
+/// `fetch` drops the mark, so `src` accepts such a file).
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_json() {
+    let plain = std::fs::read("tests/fixtures/small.json").expect("the fixture");
+    let marked = std::env::temp_dir().join(format!("bom-{}.json", std::process::id()));
+    std::fs::write(&marked, [b"\xEF\xBB\xBF".as_slice(), &plain].concat()).expect("a temp file");
+    let output = run(&[marked.to_str().expect("a UTF-8 path")]);
+    let _ = std::fs::remove_file(&marked);
+    let (stdout, stderr) = (text(&output.stdout), text(&output.stderr));
+    assert_eq!(output.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.ends_with("\nno problems\n"), "{stdout}");
+}
+
 #[test]
 fn every_problem_of_every_invalid_fixture_is_printed_with_its_line_and_column() {
     let mut files: Vec<String> = std::fs::read_dir("tests/fixtures/invalid")
