@@ -795,17 +795,40 @@ impl LoadError {
         match self {
             // Placed at 1:1 (the text is not read).
             LoadError::TooLarge { .. } => locate("", &self.problems()),
+            // In an author's words (the reader's are serde_json's, kept for parity), and
+            // from column 1 (an empty text ends at column 0).
             LoadError::Json {
                 line,
                 column,
                 message,
             } => vec![Located {
                 line: *line,
-                column: *column,
+                column: (*column).max(1),
                 at: "syntax".to_string(),
-                message: message.clone(),
+                message: syntax_in_words(message).to_string(),
             }],
             LoadError::Invalid { problems } => locate(text, problems),
         }
+    }
+}
+
+/// A JSON syntax message (`engine::json`'s, which are serde_json's) in an author's words,
+/// where serde_json's say "EOF" or "ident"; the others read well as they are.
+fn syntax_in_words(message: &str) -> &str {
+    match message {
+        "EOF while parsing a value" => {
+            "the text ends where a value should be (is the file empty, or cut short?)"
+        }
+        "EOF while parsing a list" => "the text ends inside a list: a closing `]` is missing",
+        "EOF while parsing an object" => "the text ends inside an object: a closing `}` is missing",
+        "EOF while parsing a string" => "the text ends inside a string: a closing `\"` is missing",
+        "expected ident" => {
+            "expected `true`, `false` or `null` (in lowercase), or a string in double quotes"
+        }
+        "expected value" => {
+            "expected a value: a string in double quotes, a number, `true`, `false`, `null`, a list or an object"
+        }
+        "key must be a string" => "a key must be a string in double quotes",
+        other => other,
     }
 }

@@ -76,9 +76,11 @@ test('every invalid fixture gets the native problems, places and messages', () =
 
 test('a syntax error names its line and column', () => {
   assert.deepEqual(check('{\n  "id": "x",\n  "title": trux\n}'), [
-    { line: 3, column: 15, path: 'syntax', message: 'expected ident' },
+    { line: 3, column: 15, path: 'syntax', message: 'expected `true`, `false` or `null` (in lowercase), or a string in double quotes' },
   ]);
-  assert.deepEqual(check(''), [{ line: 1, column: 0, path: 'syntax', message: 'EOF while parsing a value' }]);
+  // In an author's words, not serde_json's ("EOF while parsing a value"), from column 1.
+  assert.deepEqual(check(''), [{ line: 1, column: 1, path: 'syntax', message: 'the text ends where a value should be (is the file empty, or cut short?)' }]);
+  assert.deepEqual(check('{"id": "x'), [{ line: 1, column: 9, path: 'syntax', message: 'the text ends inside a string: a closing `"` is missing' }]);
   assert.equal(checker.report('[1,]'), '1:4: syntax: trailing comma\n');
 });
 
