@@ -541,8 +541,8 @@ mod map {
         }
     }
 
-    #[test]
-    fn the_path_is_highlighted_and_answered_questions_are_buttons() {
+    /// The first path and the map of the tree at its result.
+    fn first_path_map() -> (Answers, Markup) {
         let path = first_path();
         let steps: Vec<PathStep> = path
             .iter()
@@ -552,6 +552,12 @@ mod map {
             })
             .collect();
         let markup = wrap_markup(map_markup(ds(), &layout(ds()), &steps, true));
+        (path, markup)
+    }
+
+    #[test]
+    fn the_path_is_highlighted_and_answered_questions_are_buttons() {
+        let (path, markup) = first_path_map();
         let highlighted = markup.find_all(&|element| {
             element.attribute("data-testid") == Some("map-node")
                 && element.attribute("data-on-path") == Some("true")
@@ -573,15 +579,7 @@ mod map {
     /// (a tooltip, and a button's description): the boxes may show it shortened.
     #[test]
     fn every_map_node_carries_its_whole_question() {
-        let path = first_path();
-        let steps: Vec<PathStep> = path
-            .iter()
-            .map(|(question, answer)| PathStep {
-                question_id: question.clone(),
-                answer_id: Some(answer.clone()),
-            })
-            .collect();
-        let markup = wrap_markup(map_markup(ds(), &layout(ds()), &steps, true));
+        let (path, markup) = first_path_map();
         let nodes = by_test_id(&markup, "map-node");
         assert_eq!(
             nodes.len(),
