@@ -104,7 +104,9 @@ function listen(root) {
     const early = event.target.closest('[data-prerendered]');
     if (!early) return;
     event.preventDefault();
+    // A tab chosen before this Next is dropped (index.html's script says why).
     early.next = true;
+    early.tab = null;
     const chosen = !!event.target.querySelector(':checked');
     event.target.querySelector('[data-testid="choose-first"]').hidden = chosen;
     // Kept for the wasm: "Loading…" by Next says so (widget.css).

@@ -32,12 +32,7 @@ mod native {
             (Some(_), Some(_)) => return usage(),
         };
         let text = match std::fs::read_to_string(&path) {
-            // A byte order mark (some editors save one) is not part of the JSON text: a
-            // browser's `fetch` drops it too, so `src` and this command read the same file.
-            Ok(text) => match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_owned(),
-                None => text,
-            },
+            Ok(text) => text,
             Err(error) => {
                 eprintln!("{path}: cannot read it: {error}");
                 return ExitCode::from(2);

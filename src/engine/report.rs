@@ -179,6 +179,7 @@ pub struct Checked {
 /// Loads `text` (a dataset called `name` in the report) and reports on it: the one
 /// implementation of what `check-dataset` prints and the checker wasm's `report` returns.
 pub fn check_text(name: &str, text: &str) -> Checked {
+    let text = crate::engine::validate::without_bom(text);
     match load(text) {
         Err(error) => Checked {
             problems: error.locate(text),

@@ -98,12 +98,19 @@ impl std::error::Error for LoadError {}
 
 /// Parses and checks a dataset: the way in for any dataset from outside.
 pub fn load(json: &str) -> Result<Dataset, LoadError> {
-    let dataset = parse(json)?;
+    let dataset = parse(without_bom(json))?;
     let problems = check(&dataset);
     if !problems.is_empty() {
         return Err(LoadError::Invalid { problems });
     }
     Ok(dataset)
+}
+
+/// `text` without a UTF-8 byte order mark at its start: some editors save one, it is not
+/// part of the JSON, and a browser's `fetch` drops it too (so `src`, the checker and
+/// `check-dataset` read the same file the same way). `load` and `LoadError::locate` use it.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Parses a dataset and reads it into the model (size limit, JSON syntax, shape, types)
@@ -792,6 +799,7 @@ impl LoadError {
     /// Every problem with its line and column in `text`, the text that failed to load: a
     /// syntax error where the JSON reader stopped, a refused size at the start.
     pub fn locate(&self, text: &str) -> Vec<Located> {
+        let text = without_bom(text);
         match self {
             // Placed at 1:1 (the text is not read).
             LoadError::TooLarge { .. } => locate("", &self.problems()),

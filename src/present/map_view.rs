@@ -89,10 +89,15 @@ pub fn map_markup(
                 ),
             false => group.attr("data-question", id),
         };
-        // A tooltip with the whole question (a button's description: its name is its
-        // visible text).
+        // A tooltip with the whole question; on a button (whose name is its visible text)
+        // only where that text is shortened, else a screen reader would read it twice.
+        // (`wrap` ends a shortened text with "…".)
+        let shortened = node.lines.last().is_some_and(|line| line.ends_with('…'));
+        let group = match clickable && !shortened {
+            true => group,
+            false => group.child(svg("title").text(title)),
+        };
         group
-            .child(svg("title").text(title))
             .child(
                 svg("rect")
                     .attr("x", node.x.to_string())

@@ -84,6 +84,13 @@ test('a syntax error names its line and column', () => {
   assert.equal(checker.report('[1,]'), '1:4: syntax: trailing comma\n');
 });
 
+test('a UTF-8 byte order mark (some editors save one) is not part of the JSON, as for check-dataset', () => {
+  assert.deepEqual(check('\ufeff' + readFileSync(join(ROOT, DEFAULT), 'utf8')), []);
+  // Places count from after the mark.
+  assert.deepEqual(check('\ufeff{"id": "x'), [{ line: 1, column: 9, path: 'syntax', message: 'the text ends inside a string: a closing `"` is missing' }]);
+  assert.match(checker.report('\ufeff' + readFileSync(join(ROOT, DEFAULT), 'utf8')), /no problems\n$/);
+});
+
 test('text from the document comes back as JSON strings, escaped', () => {
   const text = readFileSync(join(ROOT, DEFAULT), 'utf8').replace('"id": "node-vs-python"', '"id": "a\\"b\\\\c\\n<\\u0001>"');
   const [problem, ...rest] = check(text);
