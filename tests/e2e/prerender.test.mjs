@@ -52,6 +52,9 @@ const NEW_NODES = (root) => {
   return fresh;
 };
 
+/** What the buttons' "Loading…" shows on the page (`none` when nothing). */
+const LOADING = () => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content;
+
 /** Resolves once the wasm has taken over the pre-rendered widget. */
 const mounted = (page) =>
   page.waitForSelector('[data-testid="widget"]:not([data-prerendered]) [data-testid="question"]');
@@ -128,7 +131,7 @@ test('an answer chosen before the wasm arrives stays chosen and focused', async 
 
 test('a Next given before the wasm arrives says "Loading…" by the buttons until it runs (not without an answer)', async () => {
   const { page, release, context } = await pageWithHeldWasm();
-  const loading = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content);
+  const loading = () => page.evaluate(LOADING);
   await page.click('[data-prerendered] [data-testid="next"]');
   assert.equal(await loading(), 'none', 'no answer: "choose first" instead');
   await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
@@ -204,7 +207,7 @@ test('where the wasm cannot load (a network error): the summary, saying so; a sh
   await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
   await page.click('[data-prerendered] [data-testid="next"]');
   assert.ok(await page.evaluate(() => document.activeElement?.matches('[data-fallback]')), 'focus on the summary');
-  const loading = await page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content);
+  const loading = await page.evaluate(LOADING);
   assert.equal(loading, 'none', 'no "Loading…" for a wasm that will not come');
   await context.close();
 });
@@ -218,7 +221,7 @@ test('a Next given before the wasm fails to load: its "Loading…" goes, and the
   await page.goto(env.url);
   await page.locator('[data-prerendered] input[type="radio"]').nth(1).check();
   await page.click('[data-prerendered] [data-testid="next"]');
-  const loading = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-testid="next"]').parentElement, '::after').content);
+  const loading = () => page.evaluate(LOADING);
   assert.equal(await loading(), '"Loading…"');
   fail();
   await page.locator('[data-fallback]').waitFor({ state: 'visible' });
